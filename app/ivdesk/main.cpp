@@ -1,0 +1,113 @@
+// ivdesk: the desktop app. `ivdesk --demo` runs on the embedded emulator;
+// `--screenshot FILE` renders the dashboard once data has arrived and exits.
+#include "DemoLauncher.h"
+#include "dashboard/WelcomeWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <cstdio>
+
+namespace {
+
+void printError(const QString &message)
+{
+    std::fprintf(stderr, "ivdesk: %s\n", qPrintable(message));
+}
+
+// Without a display Qt would abort with a cryptic plugin error: say what to do.
+bool hasDisplayOrPlatform()
+{
+#if defined(Q_OS_LINUX)
+    return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") || !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+#else
+    return true;
+#endif
+}
+
+bool argumentsAsk(int argc, char **argv, const char *flag)
+{
+    for (int i = 1; i < argc; ++i) {
+        if (qstrcmp(argv[i], flag) == 0 || QByteArray(argv[i]).startsWith(QByteArray(QByteArray(flag) + '=')))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    if (!hasDisplayOrPlatform()) {
+        if (argumentsAsk(argc, argv, "--screenshot")) {
+            qputenv("QT_QPA_PLATFORM", "offscreen"); // a screenshot needs no screen
+        } else {
+            printError(QStringLiteral(
+                "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                "  To see the window, run it under a virtual display:  xvfb-run -a ivdesk --demo\n"
+                "  To get a picture instead:  ivdesk --demo --screenshot dashboard.png"));
+            return 2;
+        }
+    }
+
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("ivdesk"));
+    QApplication::setApplicationDisplayName(QStringLiteral("ivdesk"));
+    QApplication::setOrganizationName(QStringLiteral("ivdesk"));
+    QApplication::setApplicationVersion(QStringLiteral(IVDESK_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral(IVDESK_APPLICATION_ID));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Setup wizard and live stock dashboard for Dynamics 365 Inventory Visibility."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demoOption(
+        QStringLiteral("demo"),
+        QStringLiteral("Explore with demo data from the built-in Inventory Visibility emulator."));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QStringLiteral("Render the dashboard to <file> (PNG) once the first data has arrived, then exit."),
+        QStringLiteral("file"));
+    const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the demo estate."),
+                                        QStringLiteral("number"), QStringLiteral("42"));
+    parser.addOptions({demoOption, screenshotOption, seedOption});
+    parser.process(app);
+
+    const QString screenshotPath = parser.value(screenshotOption);
+    bool seedOk = false;
+    const quint32 seed = parser.value(seedOption).toUInt(&seedOk);
+    if (!seedOk) {
+        printError(QStringLiteral("--seed must be a whole number from 0 to 4294967295, not '%1'.")
+                       .arg(parser.value(seedOption)));
+        return 2;
+    }
+    if (!parser.isSet(demoOption)) {
+        if (!screenshotPath.isEmpty()) {
+            printError(
+                QStringLiteral("--screenshot needs a connection; add --demo to render the demo dashboard."));
+            return 2;
+        }
+        auto *welcome = new ivui::WelcomeWindow;
+        welcome->setAttribute(Qt::WA_DeleteOnClose);
+        auto *demo = new ivdesk::DemoLauncher(&app);
+        QObject::connect(welcome, &ivui::WelcomeWindow::demoRequested, demo, [welcome, demo, seed] {
+            // hide(), not close(): closing the last window would quit the app.
+            welcome->hide();
+            welcome->deleteLater();
+            demo->start(seed);
+        });
+        welcome->show();
+        const int code = QApplication::exec();
+        delete demo;
+        return code;
+    }
+
+    auto *demo = new ivdesk::DemoLauncher(&app);
+    QObject::connect(demo, &ivdesk::DemoLauncher::finished, &app,
+                     [](int code) { QCoreApplication::exit(code); });
+    demo->start(seed, screenshotPath);
+    const int code = QApplication::exec();
+    delete demo; // its window goes before the emulator thread stops
+    return code;
+}

@@ -1,0 +1,82 @@
+// The dashboard offscreen against the threaded demo emulator, as the app runs
+// it: data arrives, changed cells are marked, and a screenshot is written into
+// the build tree (never into docs/; scripts/refresh-screenshots.sh does that).
+#include "DemoLauncher.h"
+#include "dashboard/DashboardWindow.h"
+#include "dashboard/OnhandTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QDir>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+#include <gtest/gtest.h>
+
+namespace {
+
+QString outputPath(const QString &name)
+{
+    const QString dir = QStringLiteral(IVDESK_TEST_OUTPUT_DIR);
+    QDir().mkpath(dir);
+    return dir + QLatin1Char('/') + name;
+}
+
+bool anyCellChanged(const ivui::OnhandTableModel &model)
+{
+    for (int row = 0; row < model.rowCount(); ++row) {
+        for (int column = model.measureColumnOffset(); column < model.columnCount(); ++column) {
+            if (model.data(model.index(row, column), ivui::OnhandTableModel::ChangeDirectionRole).toInt() !=
+                0)
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+TEST(DashboardUi, ShowsLiveDemoDataMarksChangesAndRendersAScreenshot)
+{
+    ivdesk::DemoLauncher demo;
+    demo.start(42);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return demo.window() != nullptr; }, 15000))
+        << "the emulator did not start";
+    ivui::DashboardWindow *window = demo.window();
+    QAbstractItemModelTester tester(window->tableModel(),
+                                    QAbstractItemModelTester::FailureReportingMode::Fatal);
+
+    QSignalSpy firstData(window, &ivui::DashboardWindow::firstDataShown);
+    ASSERT_TRUE(firstData.count() > 0 || firstData.wait(20000)) << "no data reached the table";
+    EXPECT_GT(window->tableModel()->rowCount(), 100);
+
+    // The simulator sells every second and the demo polls every 3 s.
+    EXPECT_TRUE(QTest::qWaitFor([&] { return anyCellChanged(*window->tableModel()); }, 20000))
+        << "no cell was marked as changed after several polls";
+
+    const QString path = outputPath(QStringLiteral("dashboard-demo.png"));
+    QFile::remove(path);
+    ASSERT_TRUE(window->grab().save(path));
+    const QImage image(path);
+    EXPECT_GE(image.width(), 800);
+    EXPECT_GE(image.height(), 500);
+}
+
+TEST(DashboardUi, TheTableSortsOnRawValues)
+{
+    ivdesk::DemoLauncher demo;
+    demo.start(42);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return demo.window() != nullptr; }, 15000));
+    QSignalSpy firstData(demo.window(), &ivui::DashboardWindow::firstDataShown);
+    ASSERT_TRUE(firstData.wait(20000));
+    QTableView *table = demo.window()->tableView();
+    const int onHand = demo.window()->tableModel()->measureColumnOffset();
+    table->sortByColumn(onHand, Qt::AscendingOrder);
+    double previous = -1e301;
+    for (int row = 0; row < table->model()->rowCount(); ++row) {
+        const double value =
+            table->model()->index(row, onHand).data(ivui::OnhandTableModel::SortRole).toDouble();
+        ASSERT_GE(value, previous) << "row " << row;
+        previous = value;
+    }
+}
