@@ -3,17 +3,19 @@
 #pragma once
 
 #include <QList>
+#include <QMetaType>
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 namespace ivemu {
 
 struct EmulatorConfig
 {
-    quint16 port = 0;              // 0 picks a free loopback port
-    quint32 seed = 42;             // same seed, same estate
-    bool simulateTraffic = true;   // post sales and receipts so numbers move
-    int trafficIntervalMs = 1000;  // one simulator tick
+    quint16 port = 0;             // 0 picks a free loopback port
+    quint32 seed = 42;            // same seed, same estate
+    bool simulateTraffic = true;  // post sales and receipts so numbers move
+    int trafficIntervalMs = 1000; // one simulator tick
     int tokenLifetimeSeconds = 3600;
 };
 
@@ -45,11 +47,25 @@ struct EstateLocation
     bool isDistributionCentre = false;
 };
 
+// A catalogue item. IV itself knows no names; a demo needs them anyway. Every
+// colour exists in every size (empty strings for items without variants).
+struct DemoProduct
+{
+    QString productId; // "0140"
+    QString name;      // "Shasta rain jacket"
+    QStringList colorIds;
+    QStringList sizeIds;
+};
+
 struct EmulatorInfo
 {
     EmulatorEndpoints endpoints;
     DemoCredentials credentials;
     QList<EstateLocation> locations;
+    QList<DemoProduct> products;
 };
 
 } // namespace ivemu
+
+// Crosses threads in EmulatorHost's queued signals.
+Q_DECLARE_METATYPE(ivemu::EmulatorInfo)
