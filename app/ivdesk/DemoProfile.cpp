@@ -18,6 +18,8 @@ ivcore::Profile demoProfile(const ivemu::EmulatorInfo &emulator)
         profile.stores.append({location.organizationId, location.storeId, location.name, location.siteId,
                                location.locationId, location.isDistributionCentre});
     }
+    for (const ivemu::DemoProduct &product : emulator.products)
+        profile.productNames.insert(product.productId, product.name);
     return profile;
 }
 

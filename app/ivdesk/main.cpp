@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <cstdio>
 
 namespace {
@@ -56,6 +57,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("ivdesk"));
     QApplication::setApplicationVersion(QStringLiteral(IVDESK_VERSION));
     QApplication::setDesktopFileName(QStringLiteral(IVDESK_APPLICATION_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/ivdesk/icons/ivdesk.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(

@@ -5,6 +5,7 @@
 #include "auth/ClientCredentials.h"
 #include "iv/OnhandQuery.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -38,6 +39,9 @@ struct Profile
     QList<StoreLocation> stores;
     QStringList groupBy{QStringLiteral("ColorId"), QStringLiteral("SizeId")};
     std::chrono::seconds pollInterval{30};
+    // Item names by product id. IV knows ids only; names come from a catalogue
+    // the profile carries (the demo fills it from the emulator's catalogue).
+    QHash<QString, QString> productNames;
 
     // The keychain entry that holds this profile's IV client secret.
     QString clientSecretKey() const { return QStringLiteral("profile/%1/iv-client-secret").arg(name); }

@@ -7,7 +7,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QDir>
+#include <QIcon>
 #include <QImage>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -79,4 +81,41 @@ TEST(DashboardUi, TheTableSortsOnRawValues)
         ASSERT_GE(value, previous) << "row " << row;
         previous = value;
     }
+}
+
+TEST(DashboardUi, SearchFindsAnItemAndNegativeStockCarriesAWarning)
+{
+    ivdesk::DemoLauncher demo;
+    demo.start(42);
+    ASSERT_TRUE(QTest::qWaitFor([&] { return demo.window() != nullptr; }, 15000));
+    ivui::DashboardWindow *window = demo.window();
+    QSignalSpy firstData(window, &ivui::DashboardWindow::firstDataShown);
+    ASSERT_TRUE(firstData.wait(20000));
+
+    // 0233 is the demo's trail shoe that is negative at every store.
+    auto *search = window->findChild<QLineEdit *>();
+    ASSERT_NE(search, nullptr);
+    QTest::keyClicks(search, QStringLiteral("0233"));
+    QAbstractItemModel *shown = window->tableView()->model();
+    ASSERT_GT(shown->rowCount(), 0);
+    const int onHand = window->tableModel()->measureColumnOffset();
+    int negatives = 0;
+    for (int row = 0; row < shown->rowCount(); ++row) {
+        EXPECT_EQ(shown->index(row, 0).data().toString(), QStringLiteral("0233"));
+        const QModelIndex cell = shown->index(row, onHand);
+        if (cell.data(ivui::OnhandTableModel::SortRole).toDouble() < 0) {
+            ++negatives;
+            EXPECT_FALSE(cell.data(Qt::DecorationRole).value<QIcon>().isNull())
+                << "colour is never the only signal";
+            EXPECT_TRUE(cell.data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("negative")));
+        }
+    }
+    EXPECT_GT(negatives, 0);
+
+    // Typing a quantity finds nothing: only descriptive columns are searched.
+    search->setText(QStringLiteral("zzz-no-such-item"));
+    EXPECT_EQ(shown->rowCount(), 0);
+    search->setText(QStringLiteral("0233"));
+    QTest::qWait(200); // let pending layout requests run before the picture
+    ASSERT_TRUE(window->grab().save(outputPath(QStringLiteral("dashboard-search-negative.png"))));
 }

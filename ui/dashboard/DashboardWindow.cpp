@@ -2,6 +2,7 @@
 
 #include "auth/TokenProvider.h"
 #include "dashboard/LocationTree.h"
+#include "dashboard/OnhandFilterProxy.h"
 #include "dashboard/OnhandTableModel.h"
 #include "monitor/StorePoller.h"
 
@@ -13,7 +14,6 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTableView>
@@ -35,14 +35,11 @@ DashboardWindow::DashboardWindow(ivcore::Profile profile, ivcore::IvClient *clie
                                  ivcore::TokenProvider *tokens, QWidget *parent)
     : QMainWindow(parent), m_profile(std::move(profile)), m_tokens(tokens),
       m_poller(new ivcore::StorePoller(client, this)), m_model(new OnhandTableModel(this)),
-      m_proxy(new QSortFilterProxyModel(this))
+      m_proxy(new OnhandFilterProxy(m_model, this))
 {
     setWindowTitle(m_profile.isDemo ? tr("ivdesk — %1 (demo data)").arg(m_profile.name)
                                     : tr("ivdesk — %1").arg(m_profile.name));
-    m_proxy->setSourceModel(m_model);
-    m_proxy->setSortRole(OnhandTableModel::SortRole);
-    m_proxy->setFilterKeyColumn(0);
-    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_model->setProductNames(m_profile.productNames);
 
     buildToolBar();
     buildCentre();
@@ -66,7 +63,7 @@ DashboardWindow::DashboardWindow(ivcore::Profile profile, ivcore::IvClient *clie
     if (!m_profile.stores.isEmpty())
         m_tree->selectStore(m_profile.stores.first().storeId);
     m_poller->start();
-    resize(1180, 720);
+    resize(1280, 760);
 }
 
 DashboardWindow::~DashboardWindow() = default;
@@ -90,12 +87,12 @@ void DashboardWindow::buildToolBar()
 
     bar->addSeparator();
     m_search = new QLineEdit(bar);
-    m_search->setPlaceholderText(tr("Search item…"));
+    m_search->setPlaceholderText(tr("Search item, name, colour…"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search item"));
     m_search->setMaximumWidth(260);
     bar->addWidget(m_search);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+    connect(m_search, &QLineEdit::textChanged, m_proxy, &OnhandFilterProxy::setSearchText);
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_search, [this] { m_search->setFocus(Qt::ShortcutFocusReason); });
@@ -163,7 +160,7 @@ void DashboardWindow::buildCentre()
     splitter->addWidget(m_tree);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({350, 830});
+    splitter->setSizes({320, 960});
     setCentralWidget(splitter);
 
     setTabOrder(m_tree, m_search);
@@ -204,8 +201,6 @@ void DashboardWindow::showStore(const ivcore::StoreLocation &store)
     m_freshness->setText(tr("loading…"));
     m_summary->clear();
     m_poller->setStore(store, m_profile.groupBy);
-    for (int column = 0; column < m_model->measureColumnOffset(); ++column)
-        m_table->setColumnWidth(column, 90);
 }
 
 void DashboardWindow::onSnapshot(const ivcore::StoreLocation &store,

@@ -14,7 +14,6 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSortFilterProxyModel;
 class QTableView;
 class QAction;
 
@@ -27,6 +26,7 @@ class TokenProvider;
 namespace ivui {
 
 class LocationTree;
+class OnhandFilterProxy;
 class OnhandTableModel;
 
 class DashboardWindow : public QMainWindow
@@ -60,7 +60,7 @@ private:
     ivcore::TokenProvider *m_tokens;
     ivcore::StorePoller *m_poller;
     OnhandTableModel *m_model;
-    QSortFilterProxyModel *m_proxy;
+    OnhandFilterProxy *m_proxy;
     ivcore::StoreLocation m_store;
     QDateTime m_lastUpdate; // of the store shown
     bool m_firstDataAnnounced = false;

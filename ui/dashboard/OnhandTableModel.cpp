@@ -56,6 +56,13 @@ QList<MeasureColumn> OnhandTableModel::defaultMeasures()
     };
 }
 
+void OnhandTableModel::setProductNames(QHash<QString, QString> names)
+{
+    beginResetModel();
+    m_productNames = std::move(names);
+    endResetModel();
+}
+
 void OnhandTableModel::clear(const QStringList &groupBy)
 {
     beginResetModel();
@@ -173,9 +180,14 @@ QVariant OnhandTableModel::data(const QModelIndex &index, int role) const
             return item->productId;
         return {};
     }
+    if (column == nameColumn()) {
+        if (role == Qt::DisplayRole || role == SortRole || role == Qt::AccessibleTextRole)
+            return m_productNames.value(item->productId);
+        return {};
+    }
     if (column < measureColumnOffset()) {
         if (role == Qt::DisplayRole || role == SortRole || role == Qt::AccessibleTextRole)
-            return item->variant.value(column - 1);
+            return item->variant.value(column - firstDimensionColumn());
         return {};
     }
 
@@ -246,8 +258,12 @@ QVariant OnhandTableModel::headerData(int section, Qt::Orientation orientation, 
         return {};
     if (section == 0)
         return role == Qt::DisplayRole ? QVariant(tr("Item")) : QVariant();
+    if (section == nameColumn())
+        return role == Qt::DisplayRole ? QVariant(tr("Name")) : QVariant();
     if (section < measureColumnOffset())
-        return role == Qt::DisplayRole ? QVariant(dimensionTitle(m_groupBy.value(section - 1))) : QVariant();
+        return role == Qt::DisplayRole
+                   ? QVariant(dimensionTitle(m_groupBy.value(section - firstDimensionColumn())))
+                   : QVariant();
     const MeasureColumn &measure = m_measures.value(section - measureColumnOffset());
     if (role == Qt::DisplayRole)
         return measure.title;

@@ -35,6 +35,8 @@ public:
 
     static QList<MeasureColumn> defaultMeasures();
 
+    // Names shown beside item ids; without any, the Name column is hidden.
+    void setProductNames(QHash<QString, QString> names);
     // Starts over for another location (a reset is right here: different data).
     void clear(const QStringList &groupBy);
     // Merges a poll of the same location into the table.
@@ -45,7 +47,9 @@ public:
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    int measureColumnOffset() const { return 1 + static_cast<int>(m_groupBy.size()); }
+    int nameColumn() const { return m_productNames.isEmpty() ? -1 : 1; }
+    int firstDimensionColumn() const { return m_productNames.isEmpty() ? 1 : 2; }
+    int measureColumnOffset() const { return firstDimensionColumn() + static_cast<int>(m_groupBy.size()); }
     int negativeCount() const;
     bool hasData() const { return m_snapshot != nullptr; }
 
@@ -68,6 +72,7 @@ private:
     }
 
     QStringList m_groupBy;
+    QHash<QString, QString> m_productNames;
     QList<MeasureColumn> m_measures;
     std::shared_ptr<const ivcore::Snapshot> m_snapshot;
     QStringList m_keys;             // row → item key, in display order
