@@ -27,6 +27,7 @@ TokenProvider::TokenProvider(HttpClient *http, AuthEndpoints endpoints, QString 
 
 void TokenProvider::requestToken(QObject *context, Callback done)
 {
+    Q_ASSERT_X(context, "TokenProvider::requestToken", "a context object is required");
     if (m_token && m_token->isUsableAt(m_clock())) {
         done(*m_token);
         return;

@@ -28,7 +28,8 @@ public:
                   ClientCredentials credentials, QObject *parent = nullptr);
 
     // Answers from the cache while the token is fresh, otherwise fetches a new
-    // one; every caller waiting meanwhile gets the same result.
+    // one; every caller waiting meanwhile gets the same result. `done` is
+    // dropped if `context` (required) is destroyed before the answer.
     void requestToken(QObject *context, Callback done);
 
     // Forget the cached token (the service answered 401 to it).

@@ -2,13 +2,18 @@
 // it: data arrives, changed cells are marked, and a screenshot is written into
 // the build tree (never into docs/; scripts/refresh-screenshots.sh does that).
 #include "DemoLauncher.h"
+#include "DemoProfile.h"
 #include "dashboard/DashboardWindow.h"
 #include "dashboard/OnhandTableModel.h"
+#include "iv/Connection.h"
+#include "ivemu/Emulator.h"
+#include "monitor/StorePoller.h"
 
 #include <QAbstractItemModelTester>
 #include <QDir>
 #include <QIcon>
 #include <QImage>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTableView>
@@ -118,4 +123,36 @@ TEST(DashboardUi, SearchFindsAnItemAndNegativeStockCarriesAWarning)
     search->setText(QStringLiteral("0233"));
     QTest::qWait(200); // let pending layout requests run before the picture
     ASSERT_TRUE(window->grab().save(outputPath(QStringLiteral("dashboard-search-negative.png"))));
+}
+
+TEST(DashboardUi, WhenTheServiceGoesAwayFiguresStayAndSayHowOldTheyAre)
+{
+    ivemu::Emulator emulator;
+    ivemu::EmulatorConfig config;
+    config.simulateTraffic = false;
+    ASSERT_TRUE(emulator.start(config).isEmpty());
+    ivcore::Profile profile = ivdesk::demoProfile(emulator.info());
+    profile.pollInterval = std::chrono::seconds(1);
+    ivcore::Connection connection(profile, emulator.info().credentials.clientSecret);
+    ivui::DashboardWindow window(profile, connection.iv(), connection.tokens());
+    window.show();
+    QSignalSpy firstData(&window, &ivui::DashboardWindow::firstDataShown);
+    ASSERT_TRUE(firstData.wait(20000));
+    const int rows = window.tableModel()->rowCount();
+
+    emulator.stop(); // the next poll meets a refused connection
+    QSignalSpy failed(window.poller(), &ivcore::StorePoller::pollFailed);
+    ASSERT_TRUE(failed.wait(10000));
+    QTest::qWait(100);
+
+    EXPECT_EQ(window.tableModel()->rowCount(), rows) << "old figures stay on screen";
+    QLabel *banner = window.findChild<QLabel *>(QStringLiteral("problemBanner"));
+    ASSERT_NE(banner, nullptr);
+    EXPECT_TRUE(banner->isVisible());
+    EXPECT_TRUE(banner->text().startsWith(QStringLiteral("Figures from "))) << banner->text().toStdString();
+    EXPECT_TRUE(banner->text().contains(QStringLiteral("Retrying in"))) << banner->text().toStdString();
+    QLabel *freshness = window.findChild<QLabel *>(QStringLiteral("freshnessLabel"));
+    ASSERT_NE(freshness, nullptr);
+    EXPECT_TRUE(freshness->text().contains(QStringLiteral("stale"))) << freshness->text().toStdString();
+    ASSERT_TRUE(window.grab().save(outputPath(QStringLiteral("dashboard-stale.png"))));
 }

@@ -92,7 +92,10 @@ void DashboardWindow::buildToolBar()
     m_search->setAccessibleName(tr("Search item"));
     m_search->setMaximumWidth(260);
     bar->addWidget(m_search);
-    connect(m_search, &QLineEdit::textChanged, m_proxy, &OnhandFilterProxy::setSearchText);
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setSearchText(text);
+        updateSummary();
+    });
     auto *find = new QAction(this);
     find->setShortcut(QKeySequence::Find);
     connect(find, &QAction::triggered, m_search, [this] { m_search->setFocus(Qt::ShortcutFocusReason); });
@@ -116,6 +119,7 @@ void DashboardWindow::buildCentre()
     m_title->setFont(titleFont);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_freshness = new QLabel(right);
+    m_freshness->setObjectName(QStringLiteral("freshnessLabel"));
     m_freshness->setAccessibleName(tr("Freshness of the figures"));
     heading->addWidget(m_title);
     heading->addStretch();
@@ -134,6 +138,7 @@ void DashboardWindow::buildCentre()
     m_bannerBox->setPalette(bannerPalette);
     auto *bannerLayout = new QHBoxLayout(m_bannerBox);
     m_banner = new QLabel(m_bannerBox);
+    m_banner->setObjectName(QStringLiteral("problemBanner"));
     m_banner->setWordWrap(true);
     m_banner->setAccessibleName(tr("Connection problem"));
     m_retryButton = new QPushButton(tr("Retry now"), m_bannerBox);
@@ -194,7 +199,8 @@ void DashboardWindow::showStore(const ivcore::StoreLocation &store)
     m_store = store;
     m_lastUpdate = {};
     m_model->clear(m_profile.groupBy);
-    m_bannerBox->hide();
+    m_problem.reset();
+    updateBanner();
     m_title->setText(QStringLiteral("%1 (%2)").arg(store.name, store.storeId));
     m_title->setToolTip(tr("Legal entity %1 · site %2 · warehouse %3")
                             .arg(store.organizationId, store.siteId, store.locationId));
@@ -211,7 +217,8 @@ void DashboardWindow::onSnapshot(const ivcore::StoreLocation &store,
     m_lastUpdate = snapshot->fetchedAt;
     m_model->applySnapshot(std::move(snapshot));
     m_tree->setState(store.storeId, LocationState::Live, m_lastUpdate);
-    m_bannerBox->hide();
+    m_problem.reset();
+    updateBanner();
     updateSummary();
     updateStatus();
     if (!m_firstDataAnnounced && m_model->rowCount() > 0) {
@@ -228,19 +235,30 @@ void DashboardWindow::onFailure(const ivcore::StoreLocation &store, const ivcore
     const bool hasFigures = m_lastUpdate.isValid();
     m_tree->setState(store.storeId, hasFigures ? LocationState::Stale : LocationState::Failed, m_lastUpdate,
                      problem.summary());
+    m_problem = problem;
+    updateStatus(); // refreshes the banner too
+}
+
+void DashboardWindow::updateBanner()
+{
+    if (!m_problem) {
+        m_bannerBox->hide();
+        return;
+    }
     const QDateTime next = m_poller->nextPollAt();
     const qint64 seconds =
         next.isValid() ? std::max<qint64>(1, QDateTime::currentDateTimeUtc().secsTo(next)) : 0;
-    const QString age = hasFigures ? tr("Figures from %1 — ").arg(clockTime(m_lastUpdate)) : QString();
-    QString text = age + problem.summary();
-    if (!problem.fix.isEmpty())
-        text += QLatin1Char(' ') + problem.fix;
-    if (seconds > 0)
-        text += QLatin1Char(' ') + tr("Retrying in %n s.", nullptr, static_cast<int>(seconds));
+    QString text = m_lastUpdate.isValid() ? tr("Figures from %1 — ").arg(clockTime(m_lastUpdate)) : QString();
+    text += m_problem->summary();
+    if (!m_problem->fix.isEmpty())
+        text += QLatin1Char(' ') + m_problem->fix;
+    if (m_poller->isPolling())
+        text += QLatin1Char(' ') + tr("Retrying now…");
+    else if (seconds > 0)
+        text += QLatin1Char(' ') + tr("Retrying in %1 s.").arg(seconds);
     m_banner->setText(text);
-    m_banner->setToolTip(problem.detail);
+    m_banner->setToolTip(m_problem->detail);
     m_bannerBox->show();
-    updateStatus();
 }
 
 void DashboardWindow::togglePause()
@@ -262,6 +280,8 @@ void DashboardWindow::updateSummary()
     const int negatives = m_model->negativeCount();
     const int rows = m_model->rowCount();
     QString text = rows == 1 ? tr("1 item variant") : tr("%1 item variants").arg(QLocale().toString(rows));
+    if (const int shown = m_proxy->rowCount(); shown != rows)
+        text += QStringLiteral(" · ") + tr("%1 shown").arg(QLocale().toString(shown));
     if (negatives > 0)
         text += QStringLiteral(" · ") + tr("⚠ %1 negative").arg(QLocale().toString(negatives));
     m_summary->setText(text);
@@ -287,6 +307,8 @@ void DashboardWindow::updateStatus()
         m_nextPollLabel->setText(tr("asking Inventory Visibility…"));
     else if (const QDateTime next = m_poller->nextPollAt(); next.isValid())
         m_nextPollLabel->setText(tr("next poll in %1 s").arg(std::max<qint64>(0, now.secsTo(next))));
+    if (m_problem)
+        updateBanner(); // the retry countdown moves
     if (const auto token = m_tokens->currentToken())
         m_tokenLabel->setText(tr("token valid until %1").arg(clockTime(token->expiresAt)));
 }

@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QTimer>
 #include <memory>
+#include <optional>
 
 class QLabel;
 class QLineEdit;
@@ -55,6 +56,7 @@ private:
     void togglePause();
     void updateStatus();
     void updateSummary();
+    void updateBanner();
 
     ivcore::Profile m_profile;
     ivcore::TokenProvider *m_tokens;
@@ -62,7 +64,8 @@ private:
     OnhandTableModel *m_model;
     OnhandFilterProxy *m_proxy;
     ivcore::StoreLocation m_store;
-    QDateTime m_lastUpdate; // of the store shown
+    QDateTime m_lastUpdate;                   // of the store shown
+    std::optional<ivcore::Problem> m_problem; // why the last poll failed, until one succeeds
     bool m_firstDataAnnounced = false;
 
     LocationTree *m_tree = nullptr;
