@@ -1,6 +1,7 @@
 // ivdesk: the desktop app. `ivdesk --demo` runs on the embedded emulator;
 // `--screenshot FILE` renders the dashboard once data has arrived and exits.
 #include "DemoLauncher.h"
+#include "common/Theme.h"
 #include "dashboard/WelcomeWindow.h"
 
 #include <QApplication>
@@ -73,8 +74,19 @@ int main(int argc, char **argv)
         QStringLiteral("file"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the demo estate."),
                                         QStringLiteral("number"), QStringLiteral("42"));
-    parser.addOptions({demoOption, screenshotOption, seedOption});
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+                                         QStringLiteral("Look of the window: system, light or dark."),
+                                         QStringLiteral("name"), QStringLiteral("system"));
+    parser.addOptions({demoOption, screenshotOption, seedOption, themeOption});
     parser.process(app);
+
+    const auto theme = ivui::themeFromName(parser.value(themeOption));
+    if (!theme) {
+        printError(QStringLiteral("--theme must be system, light or dark, not '%1'.")
+                       .arg(parser.value(themeOption)));
+        return 2;
+    }
+    ivui::applyTheme(app, *theme);
 
     const QString screenshotPath = parser.value(screenshotOption);
     bool seedOk = false;

@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QIcon>
 #include <QLocale>
+#include <QPalette>
 #include <QStyle>
 #include <algorithm>
 #include <cmath>
@@ -216,8 +217,11 @@ QVariant OnhandTableModel::data(const QModelIndex &index, int role) const
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
-        if (known && value < 0)
-            return QColor(0xd0, 0x30, 0x30);
+        if (known && value < 0) {
+            // A red that keeps its contrast on light and on dark bases.
+            const bool darkBase = QApplication::palette().color(QPalette::Base).lightness() < 128;
+            return darkBase ? QColor(0xff, 0x7b, 0x72) : QColor(0xc6, 0x28, 0x28);
+        }
         return {};
     case Qt::DecorationRole:
         if (known && value < 0)
