@@ -6,7 +6,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/setup.sh
 cmake --preset dev >/dev/null
-cmake --build --preset dev --target ivdesk
+cmake --build --preset dev --target ivdesk iv-emulator
 
 ivdesk=build/dev/bin/ivdesk
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then

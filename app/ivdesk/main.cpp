@@ -27,30 +27,15 @@ bool hasDisplayOrPlatform()
 #endif
 }
 
-bool argumentsAsk(int argc, char **argv, const char *flag)
-{
-    for (int i = 1; i < argc; ++i) {
-        if (qstrcmp(argv[i], flag) == 0 || QByteArray(argv[i]).startsWith(QByteArray(QByteArray(flag) + '=')))
-            return true;
-    }
-    return false;
-}
-
 } // namespace
 
 int main(int argc, char **argv)
 {
-    if (!hasDisplayOrPlatform()) {
-        if (argumentsAsk(argc, argv, "--screenshot")) {
-            qputenv("QT_QPA_PLATFORM", "offscreen"); // a screenshot needs no screen
-        } else {
-            printError(QStringLiteral(
-                "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
-                "  To see the window, run it under a virtual display:  xvfb-run -a ivdesk --demo\n"
-                "  To get a picture instead:  ivdesk --demo --screenshot dashboard.png"));
-            return 2;
-        }
-    }
+    // Without a display, start offscreen so --help, --version, argument errors
+    // and --screenshot still work; refuse only when a window is really wanted.
+    const bool noDisplay = !hasDisplayOrPlatform();
+    if (noDisplay)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("ivdesk"));
@@ -70,7 +55,9 @@ int main(int argc, char **argv)
         QStringLiteral("Explore with demo data from the built-in Inventory Visibility emulator."));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QStringLiteral("Render the dashboard to <file> (PNG) once the first data has arrived, then exit."),
+        QStringLiteral(
+            "Render the dashboard to <file> (PNG; missing folders are created) once data has arrived, "
+            "then exit. Works without a display."),
         QStringLiteral("file"));
     const QCommandLineOption seedOption(QStringLiteral("seed"), QStringLiteral("Seed of the demo estate."),
                                         QStringLiteral("number"), QStringLiteral("42"));
@@ -89,6 +76,13 @@ int main(int argc, char **argv)
     ivui::applyTheme(app, *theme);
 
     const QString screenshotPath = parser.value(screenshotOption);
+    if (noDisplay && screenshotPath.isEmpty()) {
+        printError(
+            QStringLiteral("no display found (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
+                           "  To see the window, run it under a virtual display:  xvfb-run -a ivdesk --demo\n"
+                           "  To get a picture instead:  ivdesk --demo --screenshot dashboard.png"));
+        return 2;
+    }
     bool seedOk = false;
     const quint32 seed = parser.value(seedOption).toUInt(&seedOk);
     if (!seedOk) {

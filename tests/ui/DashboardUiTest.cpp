@@ -4,8 +4,10 @@
 #include "DemoLauncher.h"
 #include "DemoProfile.h"
 #include "dashboard/DashboardWindow.h"
+#include "dashboard/OnhandFilterProxy.h"
 #include "dashboard/OnhandTableModel.h"
 #include "iv/Connection.h"
+#include "iv/OnhandParser.h"
 #include "ivemu/Emulator.h"
 #include "monitor/StorePoller.h"
 
@@ -155,4 +157,27 @@ TEST(DashboardUi, WhenTheServiceGoesAwayFiguresStayAndSayHowOldTheyAre)
     ASSERT_NE(freshness, nullptr);
     EXPECT_TRUE(freshness->text().contains(QStringLiteral("stale"))) << freshness->text().toStdString();
     ASSERT_TRUE(window.grab().save(outputPath(QStringLiteral("dashboard-stale.png"))));
+}
+
+TEST(DashboardUi, SizesSortInTheirNaturalOrder)
+{
+    ivui::OnhandTableModel model;
+    ivui::OnhandFilterProxy proxy(&model);
+    model.clear({QStringLiteral("ColorId"), QStringLiteral("SizeId")});
+    const auto rows = ivcore::parseOnhandResponse(R"([
+        {"productId":"0101","dimensions":{"ColorId":"Grey","SizeId":"XS"},"quantities":{}},
+        {"productId":"0101","dimensions":{"ColorId":"Grey","SizeId":"L"},"quantities":{}},
+        {"productId":"0101","dimensions":{"ColorId":"Grey","SizeId":"S"},"quantities":{}},
+        {"productId":"0101","dimensions":{"ColorId":"Grey","SizeId":"XL"},"quantities":{}},
+        {"productId":"0101","dimensions":{"ColorId":"Grey","SizeId":"M"},"quantities":{}},
+        {"productId":"0099","dimensions":{"ColorId":"Black","SizeId":"100"},"quantities":{}},
+        {"productId":"0099","dimensions":{"ColorId":"Black","SizeId":"38"},"quantities":{}}])")
+                          .rows;
+    model.applySnapshot(std::make_shared<const ivcore::Snapshot>(
+        ivcore::makeSnapshot(rows, {QStringLiteral("ColorId"), QStringLiteral("SizeId")}, {})));
+    proxy.sort(0, Qt::AscendingOrder);
+    QStringList sizes;
+    for (int row = 0; row < proxy.rowCount(); ++row)
+        sizes << proxy.index(row, model.firstDimensionColumn() + 1).data().toString();
+    EXPECT_EQ(sizes.join(u','), QStringLiteral("38,100,XS,S,M,L,XL"));
 }
