@@ -36,9 +36,19 @@ IvClient::IvClient(HttpClient *http, TokenProvider *tokens, QUrl endpoint, QStri
 
 void IvClient::exactQuery(const ExactOnhandQuery &query, QObject *context, OnhandCallback done)
 {
+    post(QStringLiteral("onhand/exactquery"), query.toJson(), context, std::move(done));
+}
+
+void IvClient::indexQuery(const IndexOnhandQuery &query, QObject *context, OnhandCallback done)
+{
+    post(QStringLiteral("onhand/indexquery"), query.toJson(), context, std::move(done));
+}
+
+void IvClient::post(const QString &path, const QByteArray &body, QObject *context, OnhandCallback done)
+{
     auto call = std::make_shared<Call>();
-    call->path = QStringLiteral("onhand/exactquery");
-    call->body = query.toJson();
+    call->path = path;
+    call->body = body;
     call->context = context;
     call->done = std::move(done);
     send(call);

@@ -36,12 +36,14 @@ public:
              QObject *parent = nullptr);
 
     void exactQuery(const ExactOnhandQuery &query, QObject *context, OnhandCallback done);
+    void indexQuery(const IndexOnhandQuery &query, QObject *context, OnhandCallback done);
 
     QUrl endpoint() const { return m_endpoint; }
     QString environmentId() const { return m_environmentId; }
 
 private:
     struct Call;
+    void post(const QString &path, const QByteArray &body, QObject *context, OnhandCallback done);
     void send(const std::shared_ptr<Call> &call);
     void sendWithToken(const std::shared_ptr<Call> &call, const AccessToken &token);
     void handleAnswer(const std::shared_ptr<Call> &call, const HttpResponse &response);

@@ -4,6 +4,7 @@
 #include "iv/Connection.h"
 #include "iv/IvClient.h"
 
+#include <QSet>
 #include <chrono>
 
 using namespace ivcore;
@@ -76,4 +77,28 @@ TEST_F(IvQueryTest, AWrongEnvironmentIsExplained)
     ASSERT_TRUE(answer.has_value());
     ASSERT_FALSE(answer->ok());
     EXPECT_FALSE(answer->problem().fix.isEmpty());
+}
+
+TEST_F(IvQueryTest, AnIndexQueryCoversEverySiteAndWarehouseCombination)
+{
+    Connection connection(profile, info.credentials.clientSecret);
+    const StoreLocation first = profile.stores.at(0);
+    const StoreLocation second = profile.stores.at(1);
+    IndexOnhandQuery query;
+    query.organizationId = first.organizationId;
+    query.productIds = {QStringLiteral("0140")};
+    query.siteIds = {first.siteId, second.siteId};
+    query.locationIds = {first.locationId, second.locationId};
+    query.groupBy = {QStringLiteral("ColorId"), QStringLiteral("SizeId")};
+    std::optional<Result<OnhandAnswer>> answer;
+    QObject context;
+    connection.iv()->indexQuery(query, &context, [&](const Result<OnhandAnswer> &r) { answer = r; });
+    ASSERT_TRUE(waitFor(answer));
+    ASSERT_TRUE(answer->ok()) << answer->problem().summary().toStdString();
+    QSet<QString> warehouses;
+    for (const OnhandRow &row : answer->value().rows) {
+        EXPECT_EQ(row.productId, QStringLiteral("0140"));
+        warehouses.insert(row.dimension(u"locationid"));
+    }
+    EXPECT_EQ(warehouses, (QSet<QString>{first.locationId, second.locationId}));
 }

@@ -25,3 +25,22 @@ TEST(OnhandQuery, ExactQueryCarriesTuplesAndReturnNegative)
     EXPECT_TRUE(body.value(QLatin1String("returnNegative")).toBool());
     EXPECT_EQ(body.value(QLatin1String("groupByValues")).toArray().size(), 2);
 }
+
+TEST(OnhandQuery, IndexQueryCarriesEveryFilterAsAList)
+{
+    ivcore::IndexOnhandQuery query;
+    query.organizationId = QStringLiteral("usrt");
+    query.productIds = {QStringLiteral("0140"), QStringLiteral("0141")};
+    query.siteIds = {QStringLiteral("1")};
+    query.locationIds = {QStringLiteral("S001"), QStringLiteral("S002")};
+    query.other = {{QStringLiteral("ColorId"), {QStringLiteral("Navy")}}};
+    query.groupBy = {QStringLiteral("SizeId")};
+    const QJsonObject body = QJsonDocument::fromJson(query.toJson()).object();
+    const QJsonObject filters = body.value(QLatin1String("filters")).toObject();
+    EXPECT_EQ(filters.value(QLatin1String("organizationId")).toArray(), QJsonArray{QStringLiteral("usrt")});
+    EXPECT_EQ(filters.value(QLatin1String("productId")).toArray().size(), 2);
+    EXPECT_EQ(filters.value(QLatin1String("locationId")).toArray().size(), 2);
+    EXPECT_EQ(filters.value(QLatin1String("ColorId")).toArray(), QJsonArray{QStringLiteral("Navy")});
+    EXPECT_FALSE(body.contains(QLatin1String("dimensionDataSource")));
+    EXPECT_TRUE(body.value(QLatin1String("returnNegative")).toBool());
+}
