@@ -1,5 +1,7 @@
 #include "auth/TokenResponses.h"
 
+#include "common/JsonValues.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,19 +52,6 @@ constexpr EntraHint kEntraHints[] = {
     {90055, "Too many sign-in requests for this tenant.", "ivdesk waits and retries by itself.",
      ProblemKind::Service},
 };
-
-std::optional<double> jsonNumber(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return value.toDouble();
-    if (value.isString()) {
-        bool ok = false;
-        const double number = value.toString().trimmed().toDouble(&ok);
-        if (ok)
-            return number;
-    }
-    return std::nullopt;
-}
 
 int aadstsCode(const QJsonObject &body)
 {

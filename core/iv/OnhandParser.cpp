@@ -1,5 +1,7 @@
 #include "iv/OnhandParser.h"
 
+#include "common/JsonValues.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -7,31 +9,6 @@
 namespace ivcore {
 
 namespace {
-
-QJsonValue valueIgnoringCase(const QJsonObject &object, QLatin1String key)
-{
-    const auto exact = object.constFind(key);
-    if (exact != object.constEnd())
-        return *exact;
-    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
-        if (it.key().compare(key, Qt::CaseInsensitive) == 0)
-            return it.value();
-    }
-    return {};
-}
-
-std::optional<double> numberOf(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return value.toDouble();
-    if (value.isString()) {
-        bool ok = false;
-        const double number = value.toString().trimmed().toDouble(&ok);
-        if (ok)
-            return number;
-    }
-    return std::nullopt;
-}
 
 QString textOf(const QJsonValue &value)
 {
@@ -54,7 +31,7 @@ OnhandRow parseRow(const QJsonObject &object, int index, QStringList &warnings)
     for (auto source = sources.constBegin(); source != sources.constEnd(); ++source) {
         const QJsonObject measures = source.value().toObject();
         for (auto measure = measures.constBegin(); measure != measures.constEnd(); ++measure) {
-            const auto number = numberOf(measure.value());
+            const auto number = jsonNumber(measure.value());
             if (!number) {
                 if (!measure.value().isNull())
                     warnings << QStringLiteral("Row %1 (%2): %3.%4 is not a number.")
