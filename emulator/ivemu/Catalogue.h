@@ -1,6 +1,7 @@
-// The demo product catalogue: about 300 outdoor-apparel items with colour and
-// size variants. It does not depend on the seed, so item numbers and variants
-// are stable; only quantities vary with the seed.
+// The demo product catalogue: outdoor-apparel items with colour and size
+// variants, 300 by default and up to 2,000 for scale tests. It does not depend
+// on the seed, so item numbers and variants are stable; only quantities vary
+// with the seed. The first 300 items are the same whatever the count.
 #pragma once
 
 #include <QHash>
@@ -27,7 +28,10 @@ struct CatalogueVariant
 class Catalogue
 {
 public:
-    Catalogue();
+    static constexpr int kDemoProducts = 300;
+    static constexpr int kMaxProducts = 2000;
+
+    explicit Catalogue(int productCount = kDemoProducts); // clamped to 1..kMaxProducts
 
     const QList<CatalogueProduct> &products() const { return m_products; }
     const QList<CatalogueVariant> &variants() const { return m_variants; }

@@ -6,6 +6,7 @@
 
 #include "ivemu/EmulatorTypes.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <chrono>
 #include <memory>
@@ -13,7 +14,12 @@
 
 namespace ivemu {
 
+class AdminFaultsEndpoint;
+class DeviceCodeEndpoint;
+class KeyVaultEndpoint;
+class TenantDirectory;
 class EntraTokenEndpoint;
+class FaultInjector;
 class Estate;
 class HttpServer;
 class IvApiEndpoint;
@@ -21,6 +27,7 @@ class MeasureModel;
 class TokenExchangeEndpoint;
 class TokenRegistry;
 class TrafficSimulator;
+class WriteLedger;
 
 class Emulator : public QObject
 {
@@ -44,6 +51,23 @@ public:
     // variant at a location (locationId such as "S001"); nullopt if unknown.
     std::optional<qint64> quantity(const QString &productId, const QString &colorId, const QString &sizeId,
                                    const QString &locationId, const QString &measure) const;
+    // Every write applied so far (event IDs, what changed); null when stopped.
+    const WriteLedger *ledger() const;
+
+    // Faults (tests): adds a rule "route=kind[:param][@probability][xcount]";
+    // returns an empty string, or the reason the rule is invalid.
+    QString addFault(const QString &spec);
+    void clearFaults();
+    // Requests per route name since start: {"requests","routes","faults"} (GET /_emulator/stats).
+    QJsonObject requestStats() const;
+
+    // Entra and Key Vault (tests).
+    bool expireClientSecret(const QString &clientId); // its secrets end now: AADSTS7000222
+    void throttleEntra(int requests);                 // the next token requests get 429 AADSTS90055
+    // Enables or disables a secret version (the newest if `version` is empty) in a vault.
+    bool setVaultSecretEnabled(const QString &vault, const QString &name, const QString &version,
+                               bool enabled);
+    void setKeyVaultEnforcesValidityDates(bool enforce); // 403 outside nbf..exp, as documented
 
 private:
     void addRoutes();
@@ -51,6 +75,11 @@ private:
     EmulatorConfig m_config;
     // Declaration order matters: servers and endpoints refer to what is above them.
     std::unique_ptr<TokenRegistry> m_tokens;
+    std::unique_ptr<TenantDirectory> m_directory;
+    std::unique_ptr<DeviceCodeEndpoint> m_deviceCodes;
+    std::unique_ptr<KeyVaultEndpoint> m_keyVault;
+    std::unique_ptr<FaultInjector> m_faults;
+    std::unique_ptr<AdminFaultsEndpoint> m_adminFaults;
     std::unique_ptr<MeasureModel> m_model;
     std::unique_ptr<Estate> m_estate;
     std::unique_ptr<TrafficSimulator> m_traffic;

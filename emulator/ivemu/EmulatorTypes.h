@@ -17,6 +17,13 @@ struct EmulatorConfig
     bool simulateTraffic = true;  // post sales and receipts so numbers move
     int trafficIntervalMs = 1000; // one simulator tick
     int tokenLifetimeSeconds = 3600;
+    QStringList faults;                    // fault rules, "route=kind[:param][@probability][xcount]"
+    qint64 maxBodyBytes = 8 * 1024 * 1024; // larger request bodies get 413
+    int storeCount = 12;                   // stores of the estate (12 = the demo estate, up to 200)
+    int productCount = 300;                // catalogue items (300 = the demo catalogue, up to 2,000)
+    int deviceCodeAutoApproveSeconds = -1; // demo: approve device codes after this delay; <0 never
+    bool legacyQueryLimits = false;        // queries allow 100 products / 100 site x location (older docs)
+    bool omitUntouchedMeasures = false;    // rows leave out zero measures no write touched (§24)
 };
 
 // The three addresses a client profile needs, all on 127.0.0.1.
@@ -25,6 +32,8 @@ struct EmulatorEndpoints
     QUrl authority;               // Entra: POST {authority}/{tenantId}/oauth2/v2.0/token
     QUrl securityServiceTokenUrl; // IV token exchange (global name; answers 307 to a regional listener)
     QUrl ivEndpoint;              // IV data plane: {ivEndpoint}/api/environment/{environmentId}/...
+    QUrl keyVault;                // RBAC vault base URL: {keyVault}secrets/{name}?api-version=7.4 (§17)
+    QUrl accessPolicyKeyVault;    // the same API on a vault that uses access policies
 };
 
 // Demo credentials of the one registered app bound to the demo environment.
@@ -34,6 +43,15 @@ struct DemoCredentials
     QString clientId;
     QString clientSecret;
     QString environmentId;
+    // Key Vault (§17): the app SCM reads the IV secret with (Key Vault Secrets User on the RBAC vault,
+    // get only on the access-policy vault) and an administrator app (Secrets Officer, get/list/set).
+    QString vaultClientId = {};
+    QString vaultClientSecret = {};
+    QString adminClientId = {};
+    QString adminClientSecret = {};
+    QString publicClientId = {};  // public client for the device-code flow (no secret)
+    QString adminUser = {};       // user a device-code sign-in approves as by default
+    QString vaultSecretName = {}; // holds clientSecret in both vaults
 };
 
 // A store or distribution centre of the seeded estate.

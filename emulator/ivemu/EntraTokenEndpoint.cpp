@@ -1,143 +1,115 @@
 #include "ivemu/EntraTokenEndpoint.h"
 
+#include "ivemu/DeviceCodeEndpoint.h"
 #include "ivemu/Directory.h"
+#include "ivemu/EntraErrors.h"
+#include "ivemu/EntraRequest.h"
 #include "ivemu/TokenRegistry.h"
 
-#include <QJsonArray>
 #include <QJsonObject>
-#include <QRegularExpression>
-#include <QUrlQuery>
-#include <QUuid>
 
 namespace ivemu {
 
 namespace {
 
-// Resources this tenant knows, by the identifier used in a scope, with the
-// audience their tokens carry. Vault and Graph exist so a client can obtain a
-// token for the wrong resource, as users do (§24).
-QString audienceOfResource(const QString &resource)
-{
-    const QString iv = directory::ivResourceId();
-    if (resource.compare(iv, Qt::CaseInsensitive) == 0 ||
-        resource.compare(QStringLiteral("api://") + iv, Qt::CaseInsensitive) == 0 ||
-        resource.compare(directory::ivAudience(), Qt::CaseInsensitive) == 0)
-        return directory::ivAudience();
-    for (const QString &known :
-         {QStringLiteral("https://vault.azure.net"), QStringLiteral("https://graph.microsoft.com")})
-        if (resource.compare(known, Qt::CaseInsensitive) == 0)
-            return known;
-    return {};
-}
+const QLatin1String kClientCredentials("client_credentials");
+const QLatin1String kDeviceCodeGrant("urn:ietf:params:oauth:grant-type:device_code");
+constexpr int kThrottleRetryAfterSeconds = 5;
 
-bool looksLikeTenant(const QString &tenant)
+HttpReply resourceNotFound(const QDateTime &now, const QString &resource, const QString &tenant)
 {
-    static const QRegularExpression domain(QStringLiteral("^[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+$"));
-    return !QUuid::fromString(tenant).isNull() || domain.match(tenant).hasMatch();
+    return entra::error(
+        now, 400, QStringLiteral("invalid_resource"), 500011,
+        QStringLiteral(
+            "The resource principal named %1 was not found in the tenant named %2. This can happen if "
+            "the application has not been installed by the administrator of the tenant or consented "
+            "to by any user in the tenant. You might have sent your authentication request to the "
+            "wrong tenant.")
+            .arg(resource, tenant));
 }
 
 } // namespace
 
-EntraTokenEndpoint::EntraTokenEndpoint(TokenRegistry &tokens, int lifetimeSeconds)
-    : m_tokens(tokens), m_lifetimeSeconds(lifetimeSeconds)
+EntraTokenEndpoint::EntraTokenEndpoint(TokenRegistry &tokens, const TenantDirectory &directory,
+                                       DeviceCodeEndpoint &deviceCodes, int lifetimeSeconds)
+    : m_tokens(tokens), m_directory(directory), m_deviceCodes(deviceCodes), m_lifetimeSeconds(lifetimeSeconds)
 {}
+
+std::optional<HttpReply> EntraTokenEndpoint::refuse(const QHttpServerRequest &request, const QString &tenant)
+{
+    const QDateTime now = m_tokens.now();
+    if (request.method() != QHttpServerRequest::Method::Post)
+        return entra::postOnly(now, request);
+    if (m_throttledRequests > 0) {
+        --m_throttledRequests;
+        // The §2.1 table gives no `error` for 90055; temporarily_unavailable is RFC 6749's word for it [I].
+        HttpReply reply = entra::error(
+            now, 429, QStringLiteral("temporarily_unavailable"), 90055,
+            QStringLiteral("Too many requests to tenant '%1'. Please try again later.").arg(tenant));
+        reply.headers.append(
+            {QByteArrayLiteral("Retry-After"), QByteArray::number(kThrottleRetryAfterSeconds)});
+        return reply;
+    }
+    return entra::checkTenant(now, tenant);
+}
+
+std::optional<HttpReply> EntraTokenEndpoint::authenticateClient(const EntraRequest &form,
+                                                                const QString &tenant) const
+{
+    const QDateTime now = m_tokens.now();
+    const QString grantType = form.field("grant_type");
+    if (grantType.isEmpty())
+        return entra::missingField(now, QStringLiteral("grant_type"));
+    if (grantType != kClientCredentials)
+        return entra::error(
+            now, 400, QStringLiteral("unsupported_grant_type"), 70003,
+            QStringLiteral("The app requested an unsupported grant type '%1'.").arg(grantType));
+    if (form.clientId.isEmpty())
+        return entra::missingField(now, QStringLiteral("client_id"));
+    const AppRegistration *app = m_directory.findApp(form.clientId);
+    if (!app)
+        return entra::unknownClient(now, form.clientId, tenant);
+    return entra::checkClientSecret(now, m_directory, *app, form.clientSecret);
+}
 
 HttpReply EntraTokenEndpoint::handle(const QHttpServerRequest &request, const QString &tenant)
 {
-    const DemoCredentials demo = directory::demoCredentials();
-    if (request.method() != QHttpServerRequest::Method::Post)
-        return error(400, QStringLiteral("invalid_request"), 900561,
-                     QStringLiteral("The endpoint only accepts POST requests. Received a %1 request.")
-                         .arg(request.method() == QHttpServerRequest::Method::Get
-                                  ? QStringLiteral("GET")
-                                  : QStringLiteral("non-POST")));
-    if (!looksLikeTenant(tenant))
-        return error(
-            400, QStringLiteral("invalid_request"), 900023,
-            QStringLiteral("Specified tenant identifier '%1' is neither a valid DNS name, nor a valid "
-                           "external domain.")
-                .arg(tenant));
-    if (tenant.compare(demo.tenantId, Qt::CaseInsensitive) != 0 &&
-        tenant.compare(directory::tenantDomain(), Qt::CaseInsensitive) != 0)
-        return error(
-            400, QStringLiteral("invalid_request"), 90002,
-            QStringLiteral("Tenant '%1' not found. Check to make sure you have the correct tenant ID and "
-                           "are signing into the correct cloud.")
-                .arg(tenant));
+    if (auto refusal = refuse(request, tenant))
+        return *refusal;
+    const EntraRequest form = EntraRequest::parse(request);
+    if (form.field("grant_type") == kDeviceCodeGrant)
+        return m_deviceCodes.redeem(form, tenant);
+    if (auto failure = authenticateClient(form, tenant))
+        return *failure;
 
-    // Form encoding writes spaces as '+', which QUrlQuery would keep literally.
-    QByteArray body = request.body();
-    body.replace('+', "%20");
-    const QUrlQuery form(QString::fromUtf8(body));
-    const auto field = [&form](const char *name) {
-        return form.queryItemValue(QLatin1String(name), QUrl::FullyDecoded);
-    };
-    QString clientId = field("client_id");
-    QString secret = field("client_secret");
-    // RFC 6749 §2.3.1: HTTP Basic with URL-encoded id and secret.
-    const QByteArray authorization = headerValue(request, "Authorization");
-    if (authorization.left(6).compare("basic ", Qt::CaseInsensitive) == 0) {
-        const QByteArray pair = QByteArray::fromBase64(authorization.mid(6).trimmed());
-        const qsizetype colon = pair.indexOf(':');
-        if (colon > 0) {
-            clientId = QUrl::fromPercentEncoding(pair.left(colon));
-            secret = QUrl::fromPercentEncoding(pair.mid(colon + 1));
-        }
-    }
-
-    const auto missing = [this](const QString &name) {
-        return error(
-            400, QStringLiteral("invalid_request"), 900144,
-            QStringLiteral("The request body must contain the following parameter: '%1'.").arg(name));
-    };
-    const QString grantType = field("grant_type");
-    if (grantType.isEmpty())
-        return missing(QStringLiteral("grant_type"));
-    if (grantType != QLatin1String("client_credentials"))
-        return error(400, QStringLiteral("unsupported_grant_type"), 70003,
-                     QStringLiteral("The app requested an unsupported grant type '%1'.").arg(grantType));
-    if (clientId.isEmpty())
-        return missing(QStringLiteral("client_id"));
-    if (clientId.compare(demo.clientId, Qt::CaseInsensitive) != 0)
-        return error(
-            400, QStringLiteral("unauthorized_client"), 700016,
-            QStringLiteral("Application with identifier '%1' was not found in the directory '%2'. This can "
-                           "happen if the application has not been installed by the administrator of the "
-                           "tenant or consented to by any user in the tenant. You may have sent your "
-                           "authentication request to the wrong tenant.")
-                .arg(clientId, tenant));
-    if (secret.isEmpty())
-        return error(
-            401, QStringLiteral("invalid_client"), 7000218,
-            QStringLiteral("The request body must contain the following parameter: 'client_assertion' or "
-                           "'client_secret'."));
-    if (secret != demo.clientSecret)
-        return error(
-            401, QStringLiteral("invalid_client"), 7000215,
-            QStringLiteral("Invalid client secret provided. Ensure the secret being sent in the request is "
-                           "the client secret value, not the client secret ID, for a secret added to app "
-                           "'%1'.")
-                .arg(clientId));
-
-    const QString scope = field("scope").trimmed();
+    const QDateTime now = m_tokens.now();
+    const QString scope = form.field("scope").trimmed();
     if (scope.isEmpty())
-        return missing(QStringLiteral("scope"));
+        return entra::missingField(now, QStringLiteral("scope"));
     if (!scope.endsWith(QLatin1String("/.default"), Qt::CaseInsensitive) || scope.contains(u' '))
-        return error(
-            400, QStringLiteral("invalid_scope"), 1002012,
-            QStringLiteral("The provided value for scope %1 is not valid. Client credential flows must have "
-                           "a scope value with /.default suffixed to the resource identifier (application "
-                           "ID URI).")
+        return entra::error(
+            now, 400, QStringLiteral("invalid_scope"), 1002012,
+            QStringLiteral(
+                "The provided value for scope %1 is not valid. Client credential flows must have a "
+                "scope value with /.default suffixed to the resource identifier (application ID "
+                "URI).")
                 .arg(scope));
-    const QString audience = audienceOfResource(scope.chopped(int(qstrlen("/.default"))));
+    const QString resource = scope.chopped(int(qstrlen("/.default")));
+    const QString audience = entra::audienceOfResource(resource);
+    if (audience.isEmpty() && entra::isApplicationIdResource(resource))
+        return resourceNotFound(now, resource, tenant);
     if (audience.isEmpty())
-        return error(
-            400, QStringLiteral("invalid_scope"), 70011,
-            QStringLiteral("The provided request must include a 'scope' input parameter. The provided value "
-                           "for the input parameter 'scope' is not valid. The scope %1 is not valid.")
+        return entra::error(
+            now, 400, QStringLiteral("invalid_scope"), 70011,
+            QStringLiteral(
+                "The provided request must include a 'scope' input parameter. The provided value for "
+                "the input parameter 'scope' is not valid. The scope %1 is not valid.")
                 .arg(scope));
 
-    const QString token = m_tokens.issue({audience, demo.tenantId, demo.clientId, {}, {}}, m_lifetimeSeconds);
+    const DemoCredentials demo = directory::demoCredentials();
+    const QString token =
+        m_tokens.issue({audience, demo.tenantId, m_directory.findApp(form.clientId)->clientId, {}, {}, {}},
+                       m_lifetimeSeconds);
     const QJsonObject success{{QStringLiteral("token_type"), QStringLiteral("Bearer")},
                               {QStringLiteral("expires_in"), m_lifetimeSeconds},
                               {QStringLiteral("ext_expires_in"), m_lifetimeSeconds},
@@ -145,24 +117,37 @@ HttpReply EntraTokenEndpoint::handle(const QHttpServerRequest &request, const QS
     return HttpReply::json(QJsonDocument(success));
 }
 
-HttpReply EntraTokenEndpoint::error(int status, const QString &error, int code,
-                                    const QString &description) const
+HttpReply EntraTokenEndpoint::handleV1(const QHttpServerRequest &request, const QString &tenant)
 {
-    const QString timestamp = m_tokens.now().toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")) + u'Z';
-    const QString traceId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QString correlationId = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    const QJsonObject body{{QStringLiteral("error"), error},
-                           {QStringLiteral("error_description"),
-                            QStringLiteral("AADSTS%1: %2\r\nTrace ID: %3\r\nCorrelation ID: %4\r\n"
-                                           "Timestamp: %5")
-                                .arg(QString::number(code), description, traceId, correlationId, timestamp)},
-                           {QStringLiteral("error_codes"), QJsonArray{code}},
-                           {QStringLiteral("timestamp"), timestamp},
-                           {QStringLiteral("trace_id"), traceId},
-                           {QStringLiteral("correlation_id"), correlationId},
-                           {QStringLiteral("error_uri"),
-                            QStringLiteral("https://login.microsoftonline.com/error?code=%1").arg(code)}};
-    return HttpReply::json(QJsonDocument(body), status);
+    if (auto refusal = refuse(request, tenant))
+        return *refusal;
+    const EntraRequest form = EntraRequest::parse(request);
+    if (auto failure = authenticateClient(form, tenant))
+        return *failure;
+
+    const QDateTime now = m_tokens.now();
+    const QString resource = form.field("resource").trimmed();
+    if (resource.isEmpty())
+        return entra::missingField(now, QStringLiteral("resource"));
+    const QString audience = entra::audienceOfResource(resource);
+    if (audience.isEmpty())
+        return resourceNotFound(now, resource, tenant);
+
+    const DemoCredentials demo = directory::demoCredentials();
+    const QString token =
+        m_tokens.issue({audience, demo.tenantId, m_directory.findApp(form.clientId)->clientId, {}, {}, {}},
+                       m_lifetimeSeconds);
+    // v1 writes every number as a string, as the IV article prints `"expires_in": "3599"` (§2.1).
+    const QString lifetime = QString::number(m_lifetimeSeconds);
+    const QJsonObject success{
+        {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+        {QStringLiteral("expires_in"), lifetime},
+        {QStringLiteral("ext_expires_in"), lifetime},
+        {QStringLiteral("expires_on"), QString::number(now.toSecsSinceEpoch() + m_lifetimeSeconds)},
+        {QStringLiteral("not_before"), QString::number(now.toSecsSinceEpoch())},
+        {QStringLiteral("resource"), resource},
+        {QStringLiteral("access_token"), token}};
+    return HttpReply::json(QJsonDocument(success));
 }
 
 } // namespace ivemu

@@ -36,12 +36,42 @@ const QStringList kOverstocked{QStringLiteral("0106"), QStringLiteral("0284"), Q
 
 } // namespace
 
-Estate::Estate(quint32 seed)
+// Further cities for larger estates: a store is "<city> <n>", a distribution centre "<city>".
+constexpr const char *kCities[] = {
+    "Boise",          "Reno",        "Fresno",      "Spokane",   "Phoenix",       "Tucson",   "Denver",
+    "Salt Lake City", "Las Vegas",   "Albuquerque", "Bend",      "Yakima",        "Olympia",  "Santa Rosa",
+    "Modesto",        "Bakersfield", "Riverside",   "San Diego", "Santa Barbara", "Anchorage"};
+
+Estate::Estate(quint32 seed, int storeCount, int productCount) : m_catalogue(productCount)
 {
-    for (const LocationSeed &l : kLocations) {
-        const bool dc = QLatin1String(l.storeId).startsWith(QLatin1String("DC"));
-        m_locations.append({organizationId(), QLatin1String(l.storeId), QLatin1String(l.name),
-                            QLatin1String(l.siteId), QLatin1String(l.locationId), dc});
+    storeCount = qBound(1, storeCount, kMaxStores);
+    const auto append = [this](const QString &storeId, const QString &name, const QString &siteId, bool dc) {
+        QString locationId = storeId;
+        m_locations.append({organizationId(), storeId, name, siteId, locationId.remove(u'-'), dc});
+    };
+    // The twelve demo stores first, then generated ones; distribution centres last.
+    for (int s = 0; s < storeCount; ++s) {
+        if (s < kDemoStores) {
+            const LocationSeed &l = kLocations[s];
+            append(QLatin1String(l.storeId), QLatin1String(l.name), QLatin1String(l.siteId), false);
+            continue;
+        }
+        const int k = s - kDemoStores;
+        const int city = k % int(std::size(kCities));
+        append(QStringLiteral("S-%1").arg(s + 1, 3, 10, QLatin1Char('0')),
+               QStringLiteral("%1 %2").arg(QLatin1String(kCities[city])).arg(1 + k / int(std::size(kCities))),
+               QString::number(4 + city % 6), false);
+    }
+    const int centres = qMax(2, (storeCount + 5) / 6);
+    for (int d = 0; d < centres; ++d) {
+        if (d < 2) {
+            const LocationSeed &l = kLocations[kDemoStores + d];
+            append(QLatin1String(l.storeId), QLatin1String(l.name), QLatin1String(l.siteId), true);
+            continue;
+        }
+        const int city = (d - 2) % int(std::size(kCities));
+        append(QStringLiteral("DC-%1").arg(d + 1, 2, 10, QLatin1Char('0')), QLatin1String(kCities[city]),
+               QString::number(4 + city % 6), true);
     }
     m_quantities.assign(offset(int(m_catalogue.variants().size()), 0), 0);
     this->seed(seed);

@@ -15,7 +15,12 @@ namespace ivemu {
 class Estate
 {
 public:
-    explicit Estate(quint32 seed);
+    static constexpr int kDemoStores = 12;
+    static constexpr int kMaxStores = 200;
+
+    // The demo estate by default; more stores (with distribution centres in
+    // proportion, one per six stores) and products for scale tests.
+    explicit Estate(quint32 seed, int storeCount = kDemoStores, int productCount = Catalogue::kDemoProducts);
 
     static QString organizationId() { return QStringLiteral("usrt"); }
     const Catalogue &catalogue() const { return m_catalogue; }

@@ -1,6 +1,7 @@
 #include "ivemu/JsonKeys.h"
 
 #include <QJsonArray>
+#include <cmath>
 
 namespace ivemu::json {
 
@@ -64,6 +65,14 @@ std::optional<bool> boolean(const QJsonValue &value)
             return false;
     }
     return std::nullopt;
+}
+
+std::optional<qint64> wholeNumber(const QJsonValue &value)
+{
+    const auto parsed = number(value);
+    if (!parsed || std::floor(*parsed) != *parsed || std::abs(*parsed) > 1e9)
+        return std::nullopt;
+    return qint64(*parsed);
 }
 
 } // namespace ivemu::json

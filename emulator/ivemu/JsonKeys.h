@@ -24,4 +24,7 @@ std::optional<double> number(const QJsonValue &value);
 // A bool or the strings "true"/"false" in any case.
 std::optional<bool> boolean(const QJsonValue &value);
 
+// A whole number (or numeric string) within ±1e9; the estate stores integers.
+std::optional<qint64> wholeNumber(const QJsonValue &value);
+
 } // namespace ivemu::json

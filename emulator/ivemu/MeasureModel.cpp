@@ -42,10 +42,15 @@ MeasureModel::MeasureModel()
         {QStringLiteral("fno"),
          {FnoAvailPhysical, FnoPhysicalInvent, FnoReservPhysical, FnoOrdered, FnoOnOrder},
          {},
-         fnoMappings},
-        {QStringLiteral("pos"), {PosInbound, PosOutbound}, {}, {}},
-        {QStringLiteral("iv"), {IvSoftReservPhysical}, ivCalculated, {}},
-        {QStringLiteral("@iv"), {IvAtAllocated}, {}, {}},
+         fnoMappings,
+         {}},
+        {QStringLiteral("pos"), {PosInbound, PosOutbound}, {}, {}, {}},
+        {QStringLiteral("iv"),
+         {IvSoftReservPhysical},
+         ivCalculated,
+         {},
+         {{QStringLiteral("softreservphysical"), QStringLiteral("iv.availabletoreserve")}}},
+        {QStringLiteral("@iv"), {IvAtAllocated}, {}, {}, {}},
     };
 }
 
@@ -97,6 +102,55 @@ QJsonObject MeasureModel::quantities(std::span<const qint64> cell) const
     return out;
 }
 
+int MeasureModel::physicalIndex(const QString &sourceName, const QString &measure) const
+{
+    if (const DataSource *owner = source(sourceName))
+        for (int index : owner->physical)
+            if (m_physicalNames[index].compare(measure, Qt::CaseInsensitive) == 0)
+                return index;
+    return -1;
+}
+
+QString MeasureModel::reservationMapping(int physical) const
+{
+    for (const DataSource &owner : m_sources)
+        if (owner.physical.contains(physical))
+            for (const auto &[measure, target] : owner.reservMappings)
+                if (measure.compare(m_physicalNames[physical], Qt::CaseInsensitive) == 0)
+                    return target;
+    return {};
+}
+
+QJsonObject MeasureModel::quantities(std::span<const qint64> cell,
+                                     const std::function<bool(int physical)> &wanted) const
+{
+    const auto kept = [&](int index) {
+        return cell[std::size_t(index)] != 0 || wanted(index);
+    };
+    QJsonObject out;
+    for (const DataSource &source : m_sources) {
+        QJsonObject measures;
+        for (int index : source.physical)
+            if (kept(index))
+                measures.insert(m_physicalNames[index], cell[std::size_t(index)]);
+        for (const CalculatedMeasure &calculated : source.calculated)
+            if (std::any_of(calculated.add.begin(), calculated.add.end(), kept) ||
+                std::any_of(calculated.subtract.begin(), calculated.subtract.end(), kept))
+                measures.insert(calculated.name, value(calculated, cell));
+        if (!measures.isEmpty())
+            out.insert(source.name, measures);
+    }
+    return out;
+}
+
+QStringList MeasureModel::physicalNames() const
+{
+    QStringList names;
+    for (int index = 0; index < PhysicalCount; ++index)
+        names.append(qualifiedName(index));
+    return names;
+}
+
 QString MeasureModel::qualifiedName(int physical) const
 {
     for (const DataSource &source : m_sources)
@@ -132,11 +186,14 @@ QJsonObject MeasureModel::configuration(const QString &environmentId) const
         QJsonObject mappings;
         for (const auto &[from, to] : source.dimensionMappings)
             mappings.insert(from, to);
+        QJsonObject reservMappings;
+        for (const auto &[measure, target] : source.reservMappings)
+            reservMappings.insert(measure, target);
         systems.insert(source.name, QJsonObject{{QStringLiteral("dataSourceName"), source.name},
                                                 {QStringLiteral("dimensionMappings"), mappings},
                                                 {QStringLiteral("physicalMeasures"), physical},
                                                 {QStringLiteral("calculatedMeasures"), calculated},
-                                                {QStringLiteral("reservMappings"), QJsonObject{}}});
+                                                {QStringLiteral("reservMappings"), reservMappings}});
     }
     // Partition rule "By location"; one index set ColorId, SizeId, StyleId (§15.5, §15.6).
     const QJsonObject index{

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <functional>
 #include <optional>
 #include <span>
 
@@ -39,12 +40,18 @@ struct DataSource
     QList<int> physical; // Physical indices owned by this source
     QList<CalculatedMeasure> calculated;
     QList<QPair<QString, QString>> dimensionMappings; // source dimension -> base dimension, lowercase
+    QList<QPair<QString, QString>> reservMappings;    // physical measure -> "source.calculated" (AFR)
 };
 
 class MeasureModel
 {
 public:
     MeasureModel(); // the demo configuration
+
+    // A model from §14's `inventorySystemConfigurations`, or nullopt with *error
+    // naming the problem. Physical measures must be among the emulator's stored
+    // ones; calculated measures may refer only to configured physical measures.
+    static std::optional<MeasureModel> fromConfiguration(const QJsonObject &systems, QString *error);
 
     const QList<DataSource> &sources() const { return m_sources; }
     const DataSource *source(const QString &name) const; // case-insensitive
@@ -54,6 +61,19 @@ public:
 
     // {source: {measure: value}} for a row, every configured measure included.
     QJsonObject quantities(std::span<const qint64> cell) const;
+    // The same, leaving out a physical measure that is zero and not `wanted`, and a
+    // calculated measure all of whose operands were left out (§24).
+    QJsonObject quantities(std::span<const qint64> cell,
+                           const std::function<bool(int physical)> &wanted) const;
+
+    // Physical index of `measure` in data source `source` (any case); -1 if it is not physical there.
+    int physicalIndex(const QString &source, const QString &measure) const;
+
+    // "source.measure" of the available-for-reservation measure mapped to a physical measure; "" if none.
+    QString reservationMapping(int physical) const;
+
+    // The stored physical measures' names, in storage order.
+    QStringList physicalNames() const;
 
     // Lowercase "source.measure" of a physical index.
     QString qualifiedName(int physical) const;

@@ -1,5 +1,6 @@
 #include "ivemu/QueryEngine.h"
 
+#include "ivemu/Dimensions.h"
 #include "ivemu/Estate.h"
 #include "ivemu/JsonKeys.h"
 #include "ivemu/MeasureModel.h"
@@ -11,53 +12,11 @@ namespace ivemu {
 
 namespace {
 
-// The base dimensions (§15.2) in canonical case. The estate carries values for
-// the first five; the others exist but are empty everywhere.
-enum : int
-{
-    SiteId,
-    LocationId,
-    ColorId,
-    SizeId,
-    StyleId
-};
-const QStringList &baseDimensions()
-{
-    static const QStringList names = [] {
-        QStringList list{
-            QStringLiteral("SiteId"),        QStringLiteral("LocationId"),  QStringLiteral("ColorId"),
-            QStringLiteral("SizeId"),        QStringLiteral("StyleId"),     QStringLiteral("ConfigId"),
-            QStringLiteral("BatchId"),       QStringLiteral("SerialId"),    QStringLiteral("StatusId"),
-            QStringLiteral("WMSLocationId"), QStringLiteral("WMSPalletId"), QStringLiteral("LicensePlateId"),
-            QStringLiteral("VersionId"),     QStringLiteral("Empty")};
-        for (int i = 1; i <= 12; ++i)
-            list.append(QStringLiteral("InventDimension%1").arg(i));
-        for (int i = 1; i <= 8; ++i)
-            list.append(QStringLiteral("ExtendedDimension%1").arg(i));
-        return list;
-    }();
-    return names;
-}
+using namespace dimensions;
 
-// Response casing (§5.2): partition dimensions lowercase, the others canonical.
-QString outputName(int dimension)
-{
-    return dimension <= LocationId ? baseDimensions()[dimension].toLower() : baseDimensions()[dimension];
-}
-
-// A request's dimension name, case-insensitive, through the optional
-// dimensionDataSource's mappings; -1 if unknown.
 int resolveDimension(const QString &name, const DataSource *source)
 {
-    QString base = name;
-    if (source)
-        for (const auto &[from, to] : source->dimensionMappings)
-            if (from.compare(name, Qt::CaseInsensitive) == 0)
-                base = to;
-    for (int i = 0; i < baseDimensions().size(); ++i)
-        if (baseDimensions()[i].compare(base, Qt::CaseInsensitive) == 0)
-            return i;
-    return -1;
+    return resolve(name, source);
 }
 
 QSet<QString> lowered(const QStringList &values)
@@ -78,8 +37,11 @@ struct QueryEngine::Common
     const DataSource *source = nullptr;
 };
 
-QString QueryEngine::parseCommon(const QJsonObject &body, bool exact, Common &out) const
+QString QueryEngine::parseCommon(const QJsonObject &body, bool exact, const QueryCall &call,
+                                 Common &out) const
 {
+    if (!m_options.hasIndexHierarchy)
+        return QStringLiteral("No index hierarchy has been set.");
     out.filters = json::value(body, QLatin1String("filters")).toObject();
     if (!json::value(body, QLatin1String("filters")).isObject())
         return QStringLiteral("filters is required and must be a JSON object.");
@@ -106,22 +68,22 @@ QString QueryEngine::parseCommon(const QJsonObject &body, bool exact, Common &ou
             return QStringLiteral("filters.%1 must be an array of values.").arg(key);
         if (is("organizationId")) {
             // v1 queries take exactly one legal entity (§9.1, §15.1).
-            if (values->size() != 1)
+            if (values->isEmpty() || (values->size() != 1 && !call.apiVersion2))
                 return QStringLiteral(
                            "filters.organizationId must hold exactly one value with Api-Version 1.0; "
                            "it holds %1.")
                     .arg(values->size());
-            out.plan.organizationId = values->first();
+            out.plan.organizationIds = *values;
             hasOrganization = true;
         } else if (is("productId")) {
             out.plan.productIds = *values;
             out.plan.productIds.removeDuplicates();
-            if (out.plan.productIds.size() > kMaxProducts)
+            if (out.plan.productIds.size() > m_options.maxProducts)
                 return QStringLiteral(
                            "filters.productId lists %1 product IDs; at most %2 product IDs are allowed "
                            "per query.")
                     .arg(out.plan.productIds.size())
-                    .arg(kMaxProducts);
+                    .arg(m_options.maxProducts);
         } else {
             const int dimension = resolveDimension(key, out.source);
             if (dimension < 0)
@@ -153,14 +115,20 @@ QString QueryEngine::parseCommon(const QJsonObject &body, bool exact, Common &ou
             return QStringLiteral("returnNegative must be true or false.");
         out.plan.returnNegative = *flag;
     }
+    const auto atp = json::boolean(json::value(body, QLatin1String("QueryATP")));
+    out.plan.atp = atp.value_or(false);
+    out.plan.atpFrom =
+        QDate::fromString(json::value(body, QLatin1String("ATPFromDate")).toString().left(10), Qt::ISODate);
+    out.plan.atpTo =
+        QDate::fromString(json::value(body, QLatin1String("ATPToDate")).toString().left(10), Qt::ISODate);
     out.plan.perLocation.resize(m_estate.locations().size());
     return {};
 }
 
-QueryOutcome QueryEngine::indexQuery(const QJsonObject &body) const
+QueryOutcome QueryEngine::indexQuery(const QJsonObject &body, const QueryCall &call) const
 {
     Common common;
-    if (QString error = parseCommon(body, false, common); !error.isEmpty())
+    if (QString error = parseCommon(body, false, call, common); !error.isEmpty())
         return {{}, error};
     QSet<QString> sites, locations;
     Alternative alternative;
@@ -174,37 +142,45 @@ QueryOutcome QueryEngine::indexQuery(const QJsonObject &body) const
     }
     Plan &plan = common.plan;
     // §9.1, By location: all products needs explicit sites and locations.
-    if (plan.productIds.isEmpty() && (sites.isEmpty() || locations.isEmpty()))
+    if (m_options.byProductId && plan.productIds.isEmpty())
+        return {{},
+                QStringLiteral(
+                    "filters.productId must list at least one product (partition rule By product ID).")};
+    if (!m_options.byProductId && plan.productIds.isEmpty() && (sites.isEmpty() || locations.isEmpty()))
         return {
             {},
             QStringLiteral("filters.productId may be empty only when filters.siteId and filters.locationId "
                            "are both given (partition rule By location).")};
     const qint64 combinations =
         qint64(qMax<qsizetype>(1, sites.size())) * qMax<qsizetype>(1, locations.size());
-    if (combinations > kMaxSiteLocations)
+    if (!call.apiVersion2 && combinations > m_options.maxSiteLocations)
         return {
             {},
             QStringLiteral("filters.siteId x filters.locationId gives %1 site/location combinations; at most "
                            "%2 site/location combinations are allowed per query.")
                 .arg(combinations)
-                .arg(kMaxSiteLocations)};
+                .arg(m_options.maxSiteLocations)};
     // Cartesian product of sites and locations (§9.1).
     for (int l = 0; l < m_estate.locations().size(); ++l) {
         const EstateLocation &location = m_estate.locations()[l];
+        if (call.onlyLocations && !call.onlyLocations->contains(l))
+            continue;
         if ((sites.isEmpty() || sites.contains(location.siteId.toLower())) &&
             (locations.isEmpty() || locations.contains(location.locationId.toLower())))
             plan.perLocation[l].append(alternative);
     }
     // [I] Under By location the partition dimensions always split rows.
-    plan.groupBy.prepend(LocationId);
-    plan.groupBy.prepend(SiteId);
+    if (!m_options.byProductId) {
+        plan.groupBy.prepend(LocationId);
+        plan.groupBy.prepend(SiteId);
+    }
     return {run(plan), {}};
 }
 
-QueryOutcome QueryEngine::exactQuery(const QJsonObject &body) const
+QueryOutcome QueryEngine::exactQuery(const QJsonObject &body, const QueryCall &call) const
 {
     Common common;
-    if (QString error = parseCommon(body, true, common); !error.isEmpty())
+    if (QString error = parseCommon(body, true, call, common); !error.isEmpty())
         return {{}, error};
     const auto dimensionNames = json::stringArray(json::value(common.filters, QLatin1String("dimensions")));
     if (!dimensionNames)
@@ -219,7 +195,7 @@ QueryOutcome QueryEngine::exactQuery(const QJsonObject &body) const
     }
     const qsizetype siteColumn = dimensions.indexOf(SiteId);
     const qsizetype locationColumn = dimensions.indexOf(LocationId);
-    if (siteColumn < 0 || locationColumn < 0)
+    if (!m_options.byProductId && (siteColumn < 0 || locationColumn < 0))
         return {{},
                 QStringLiteral(
                     "filters.dimensions must include siteId and locationId (partition rule By location).")};
@@ -227,13 +203,13 @@ QueryOutcome QueryEngine::exactQuery(const QJsonObject &body) const
     if (!values.isArray())
         return {{}, QStringLiteral("filters.values is required and must be an array of value arrays.")};
     const QJsonArray tuples = values.toArray();
-    if (tuples.size() > kMaxSiteLocations)
+    if (!call.apiVersion2 && tuples.size() > m_options.maxSiteLocations)
         return {{},
                 QStringLiteral(
                     "filters.values lists %1 tuples; at most %2 site/location combinations are allowed "
                     "per query.")
                     .arg(tuples.size())
-                    .arg(kMaxSiteLocations)};
+                    .arg(m_options.maxSiteLocations)};
 
     Plan &plan = common.plan;
     for (qsizetype i = 0; i < tuples.size(); ++i) {
@@ -243,9 +219,18 @@ QueryOutcome QueryEngine::exactQuery(const QJsonObject &body) const
                     QStringLiteral("filters.values[%1] must hold %2 values, aligned with filters.dimensions.")
                         .arg(i)
                         .arg(dimensions.size())};
-        const int location = m_estate.findLocation(tuple->at(siteColumn), tuple->at(locationColumn));
-        if (location < 0)
-            continue; // a store we do not know simply has no rows
+        // A store we do not know simply has no rows. Under By product ID a tuple
+        // may leave out site and location: it then covers every matching one.
+        QList<int> matched;
+        for (int l = 0; l < m_estate.locations().size(); ++l) {
+            const EstateLocation &candidate = m_estate.locations()[l];
+            if ((siteColumn < 0 ||
+                 candidate.siteId.compare(tuple->at(siteColumn), Qt::CaseInsensitive) == 0) &&
+                (locationColumn < 0 ||
+                 candidate.locationId.compare(tuple->at(locationColumn), Qt::CaseInsensitive) == 0) &&
+                (!call.onlyLocations || call.onlyLocations->contains(l)))
+                matched.append(l);
+        }
         Alternative alternative;
         for (qsizetype c = 0; c < dimensions.size(); ++c)
             if (c != siteColumn && c != locationColumn)
@@ -253,7 +238,8 @@ QueryOutcome QueryEngine::exactQuery(const QJsonObject &body) const
         for (const auto &[dimension, filterValues] : std::as_const(common.dimensionFilters))
             if (dimension != SiteId && dimension != LocationId)
                 alternative.append({dimension, lowered(filterValues)});
-        plan.perLocation[location].append(alternative);
+        for (int location : std::as_const(matched))
+            plan.perLocation[location].append(alternative);
     }
     plan.groupBy = dimensions + plan.groupBy; // filters.dimensions are auto-added (§9.4)
     return {run(plan), {}};
@@ -281,8 +267,8 @@ QJsonArray QueryEngine::run(const Plan &plan) const
     for (int dimension : plan.groupBy)
         if (!groupBy.contains(dimension))
             groupBy.append(dimension);
-    if (plan.organizationId.compare(Estate::organizationId(), Qt::CaseInsensitive) != 0)
-        return {};
+    if (!plan.organizationIds.contains(Estate::organizationId(), Qt::CaseInsensitive))
+        return {}; // the estate has one legal entity; others hold nothing
 
     const Catalogue &catalogue = m_estate.catalogue();
     QList<int> products;
@@ -296,7 +282,13 @@ QJsonArray QueryEngine::run(const Plan &plan) const
     }
 
     // Rows keyed by product and group-by values; ordered, so answers are stable.
-    std::map<std::pair<int, QStringList>, std::array<qint64, PhysicalCount>> rows;
+    struct RowSum
+    {
+        CellQuantities sum{};
+        ScheduledChanges scheduled;
+    };
+    std::map<std::pair<int, QStringList>, RowSum> rows;
+    const bool atp = plan.atp && m_options.schedules;
     for (int p : std::as_const(products)) {
         const CatalogueProduct &product = catalogue.products()[p];
         for (int v = product.firstVariant; v < product.firstVariant + product.variantCount; ++v) {
@@ -312,17 +304,25 @@ QJsonArray QueryEngine::run(const Plan &plan) const
                 QStringList key;
                 for (int dimension : std::as_const(groupBy))
                     key.append(dimensionValue(dimension, v, l));
-                auto &sum = rows.try_emplace({p, key}, std::array<qint64, PhysicalCount>{}).first->second;
+                RowSum &row = rows.try_emplace({p, key}).first->second;
                 const auto cell = m_estate.cell(v, l);
-                for (std::size_t m = 0; m < sum.size(); ++m)
-                    sum[m] += cell[m];
+                for (std::size_t m = 0; m < row.sum.size(); ++m)
+                    row.sum[m] += cell[m];
+                if (const ScheduledChanges *scheduled = atp ? m_options.schedules(v, l) : nullptr)
+                    for (const auto &[day, delta] : *scheduled)
+                        for (std::size_t m = 0; m < delta.size(); ++m)
+                            row.scheduled[day][m] += delta[m];
             }
         }
     }
 
     QJsonArray out;
-    for (const auto &[key, sum] : rows) {
-        const QJsonObject quantities = m_model.quantities(sum);
+    for (const auto &[key, row] : rows) {
+        const CellQuantities &sum = row.sum;
+        const QJsonObject quantities =
+            m_options.touched ? m_model.quantities(
+                                    sum, [&](int physical) { return m_options.touched(key.first, physical); })
+                              : m_model.quantities(sum);
         if (!plan.returnNegative) {
             bool negative = false;
             for (const QJsonValue &source : quantities)
@@ -334,9 +334,17 @@ QJsonArray QueryEngine::run(const Plan &plan) const
         QJsonObject dimensions;
         for (qsizetype i = 0; i < groupBy.size(); ++i)
             dimensions.insert(outputName(groupBy[i]), key.second[i]);
-        out.append(QJsonObject{{QStringLiteral("productId"), catalogue.products()[key.first].productId},
-                               {QStringLiteral("dimensions"), dimensions},
-                               {QStringLiteral("quantities"), quantities}});
+        QJsonObject result{{QStringLiteral("productId"), catalogue.products()[key.first].productId},
+                           {QStringLiteral("dimensions"), dimensions},
+                           {QStringLiteral("quantities"), quantities}};
+        if (atp) {
+            const QJsonObject fields =
+                Schedules::atpFields(m_model, m_options.atpMeasures, sum, row.scheduled, Schedules::today(),
+                                     m_options.schedulePeriodDays, plan.atpFrom, plan.atpTo);
+            for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
+                result.insert(it.key(), it.value());
+        }
+        out.append(result);
     }
     return out;
 }

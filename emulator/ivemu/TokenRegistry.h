@@ -17,6 +17,7 @@ struct TokenGrant
     QString clientId;
     QString environmentId; // IV tokens only
     QDateTime expiresAt;
+    QString subject = {}; // who the token speaks for: a user's UPN (device code); empty for an app (clientId)
 };
 
 class TokenRegistry
@@ -30,6 +31,14 @@ public:
 
     QDateTime now() const;
     void advanceClock(std::chrono::seconds by) { m_offset += by; }
+    // The "expire-tokens" fault: every live token for `audience` ("iv") expires now.
+    void expireAll(const QString &audience)
+    {
+        const QDateTime current = now();
+        for (TokenGrant &grant : m_tokens)
+            if (grant.audience == audience && grant.expiresAt > current)
+                grant.expiresAt = current;
+    }
 
 private:
     QHash<QString, TokenGrant> m_tokens;

@@ -2,6 +2,7 @@
 #include "ConformanceFixture.h"
 #include "ivemu/EmulatorHost.h"
 
+#include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
 
@@ -111,4 +112,56 @@ TEST(IvemuHostTest, ATakenPortFailsWithAReasonNamingIt)
     host.start(config);
     ASSERT_TRUE(failed.wait(10000));
     EXPECT_TRUE(failed.first().first().toString().contains(QString::number(config.port)));
+}
+
+TEST(IvemuEstateTest, ScalesTo200StoresAnd2000ProductsDeterministically)
+{
+    ivemu::EmulatorConfig config = quietConfig(9);
+    config.storeCount = 200;
+    config.productCount = 2000;
+    ivemu::Emulator emulator, again;
+    ASSERT_EQ(emulator.start(config), QString());
+    const ivemu::EmulatorInfo info = emulator.info();
+    ASSERT_EQ(info.products.size(), 2000);
+    EXPECT_EQ(info.products.first().productId, QStringLiteral("0100"));
+    EXPECT_EQ(info.products.last().productId, QStringLiteral("2099"));
+    EXPECT_EQ(info.products[40].name,
+              QStringLiteral("Shasta rain jacket")); // the demo items keep their place
+
+    qsizetype stores = 0, centres = 0;
+    QSet<QString> locationIds;
+    for (const ivemu::EstateLocation &location : info.locations) {
+        (location.isDistributionCentre ? centres : stores) += 1;
+        locationIds.insert(location.locationId);
+    }
+    EXPECT_EQ(stores, 200);
+    EXPECT_EQ(centres, 34); // one per six stores
+    EXPECT_EQ(locationIds.size(), info.locations.size());
+    EXPECT_EQ(info.locations[0].name, QStringLiteral("Seattle Downtown"));
+    EXPECT_EQ(info.locations[12].storeId, QStringLiteral("S-013"));
+    EXPECT_EQ(info.locations[12].name, QStringLiteral("Boise 1"));
+    EXPECT_EQ(info.locations[199].locationId, QStringLiteral("S200"));
+
+    // Variants of a new edition, and a quantity at a generated store.
+    const ivemu::DemoProduct &late = info.products[1999];
+    EXPECT_FALSE(late.colorIds.isEmpty());
+    EXPECT_TRUE(emulator
+                    .quantity(late.productId, late.colorIds.first(), late.sizeIds.first(),
+                              QStringLiteral("S150"), QStringLiteral("iv.onhand"))
+                    .has_value());
+
+    ASSERT_EQ(again.start(config), QString());
+    EXPECT_EQ(sample(emulator, info), sample(again, again.info()));
+}
+
+TEST(IvemuEstateTest, TheDefaultEstateIsTheSmallDemoOne)
+{
+    ivemu::EmulatorConfig config = quietConfig(42);
+    ivemu::Emulator small, explicitSmall;
+    ASSERT_EQ(small.start(config), QString());
+    config.storeCount = 12;
+    config.productCount = 300;
+    ASSERT_EQ(explicitSmall.start(config), QString());
+    EXPECT_EQ(small.info().locations.size(), 14);
+    EXPECT_EQ(sample(small, small.info()), sample(explicitSmall, explicitSmall.info()));
 }
