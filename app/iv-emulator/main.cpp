@@ -152,8 +152,14 @@ int main(int argc, char **argv)
                                "N", "12");
     const auto products =
         option("products", "Catalogue items (300 = the demo catalogue, up to 2000).", "N", "300");
-    parser.addOptions(
-        {port, seed, noTraffic, interval, lifetime, fault, bodyLimit, autoApprove, stores, products});
+    const auto legacyLimits =
+        option("legacy-query-limits", "Enforce the older query limits (100 site x location combinations, 100 "
+                                      "products) instead of 10,000 and 5,000.");
+    const auto omitUntouched = option("omit-untouched-measures",
+                                      "Leave measures that no event ever touched out of query answers, as "
+                                      "some real responses do.");
+    parser.addOptions({port, seed, noTraffic, interval, lifetime, fault, bodyLimit, autoApprove, stores,
+                       products, legacyLimits, omitUntouched});
     parser.process(app);
 
     QTextStream out(stdout);
@@ -168,12 +174,28 @@ int main(int argc, char **argv)
     const quint32 seedValue = parser.value(seed).toUInt(&seedOk);
     bool bodyLimitOk = false;
     const qint64 bodyLimitValue = parser.value(bodyLimit).toLongLong(&bodyLimitOk);
-    if (!portValue || !intervalValue || !lifetimeValue || !autoApproveValue || !storesValue ||
-        !productsValue || !seedOk || !bodyLimitOk || bodyLimitValue < 1) {
-        err << "iv-emulator: --port must be 0..65535, --seed a non-negative integer, --traffic-interval "
-               "10..3600000 ms, --token-lifetime 1..604800 s, --max-body-bytes a positive number and "
-               "--device-code-auto-approve -1..86400 s, --stores 1..200 and --products 1..2000.\n";
-        return 1;
+    // Name the one option that is wrong, its value and the range it takes.
+    const struct
+    {
+        bool ok;
+        const char *name;
+        const char *range;
+    } checks[] = {
+        {portValue.has_value(), "port", "0..65535"},
+        {seedOk, "seed", "a whole number 0..4294967295"},
+        {intervalValue.has_value(), "traffic-interval", "10..3600000 ms"},
+        {lifetimeValue.has_value(), "token-lifetime", "1..604800 s"},
+        {bodyLimitOk && bodyLimitValue >= 1, "max-body-bytes", "a positive number of bytes"},
+        {autoApproveValue.has_value(), "device-code-auto-approve", "-1..86400 s"},
+        {storesValue.has_value(), "stores", "1..200"},
+        {productsValue.has_value(), "products", "1..2000"},
+    };
+    for (const auto &check : checks) {
+        if (!check.ok) {
+            err << "iv-emulator: --" << check.name << " '" << parser.value(QString::fromLatin1(check.name))
+                << "' is not valid; it takes " << check.range << ".\n";
+            return 1;
+        }
     }
 
     ivemu::EmulatorConfig config;
@@ -187,6 +209,8 @@ int main(int argc, char **argv)
     config.deviceCodeAutoApproveSeconds = *autoApproveValue;
     config.storeCount = *storesValue;
     config.productCount = *productsValue;
+    config.legacyQueryLimits = parser.isSet(legacyLimits);
+    config.omitUntouchedMeasures = parser.isSet(omitUntouched);
 
     ivemu::Emulator emulator;
     if (const QString error = emulator.start(config); !error.isEmpty()) {
