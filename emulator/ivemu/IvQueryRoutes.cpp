@@ -3,6 +3,7 @@
 #include "ivemu/Estate.h"
 #include "ivemu/IvApiEndpoint.h"
 #include "ivemu/JsonKeys.h"
+#include "ivemu/RowJsonWriter.h"
 
 #include <QUrlQuery>
 #include <algorithm>
@@ -11,9 +12,23 @@ namespace ivemu {
 
 namespace {
 
-QString locationOf(const QJsonValue &row)
+// The rows are written as bytes by RowJsonWriter, never as a QJsonArray (docs/BENCHMARKS.md).
+HttpReply jsonReply(QByteArray body)
 {
-    return row[QLatin1String("dimensions")][QLatin1String("locationid")].toString();
+    return {200, QByteArrayLiteral("application/json; charset=utf-8"), std::move(body), {}};
+}
+
+// [I] v2 answers: {"Value":[rows],"nextLink":...}, keys in the order QJsonObject wrote them.
+QByteArray v2Envelope(const QByteArray &rowsArray, const QString &nextLink)
+{
+    QByteArray body;
+    body.reserve(rowsArray.size() + nextLink.size() + 32);
+    body += "{\"Value\":";
+    body += rowsArray;
+    body += ",\"nextLink\":";
+    RowJsonWriter::appendString(body, nextLink);
+    body += '}';
+    return body;
 }
 
 // §9.3: repeated keys and comma lists both give several values (iv-observed §5).
@@ -121,7 +136,7 @@ HttpReply IvApiEndpoint::query(const QHttpServerRequest &request, const QString 
         const QueryOutcome outcome = m_queries.indexQuery(bodyFromUrl(parameters));
         if (!outcome.error.isEmpty())
             return HttpReply::ivError(400, outcome.error);
-        return HttpReply::json(QJsonDocument(outcome.rows));
+        return jsonReply(RowJsonWriter(m_model, outcome.result).array(outcome.result.rows));
     }
     if (request.method() != QHttpServerRequest::Method::Post)
         return HttpReply::ivError(405, QStringLiteral("Use POST for %1.").arg(route));
@@ -144,29 +159,36 @@ HttpReply IvApiEndpoint::query(const QHttpServerRequest &request, const QString 
         const QueryOutcome outcome = m_queries.exactQuery(body, call);
         if (!outcome.error.isEmpty())
             return HttpReply::ivError(400, outcome.error);
-        if (!v2)
-            return HttpReply::json(QJsonDocument(outcome.rows));
+        QByteArray rows = RowJsonWriter(m_model, outcome.result).array(outcome.result.rows);
         // [I] v2 answers in the same envelope as the paged index query, in one page.
-        return HttpReply::json(QJsonDocument(
-            QJsonObject{{QStringLiteral("Value"), outcome.rows}, {QStringLiteral("nextLink"), QString()}}));
+        return jsonReply(v2 ? v2Envelope(rows, QString()) : std::move(rows));
     }
 
     const QueryOutcome outcome = m_queries.indexQuery(document.object(), call);
     if (!outcome.error.isEmpty())
         return HttpReply::ivError(400, outcome.error);
+    const RowJsonWriter writer(m_model, outcome.result);
     if (!v2)
-        return HttpReply::json(QJsonDocument(outcome.rows));
+        return jsonReply(writer.array(outcome.result.rows));
 
     // v2: rows ordered by warehouse; a page holds pageSize warehouses (§9.2).
     bool numberOk = true, sizeOk = true;
     const QString pageText = parameters.queryItemValue(QStringLiteral("pageNumber"));
     const QString sizeText = parameters.queryItemValue(QStringLiteral("pageSize"));
     const int pageNumber = pageText.isEmpty() ? 1 : pageText.toInt(&numberOk);
-    QList<QJsonValue> rows(outcome.rows.begin(), outcome.rows.end());
+    // A row without a locationid dimension sorts as "" (what the QJsonObject lookup gave).
+    const qsizetype locationColumn = outcome.result.dimensionNames.lastIndexOf(QStringLiteral("locationid"));
+    const auto locationOf = [locationColumn](const QueryRow *row) {
+        return locationColumn < 0 ? QString() : row->dimensions[locationColumn];
+    };
+    QList<const QueryRow *> rows;
+    rows.reserve(outcome.result.rows.size());
+    for (const QueryRow &row : outcome.result.rows)
+        rows.append(&row);
     std::stable_sort(rows.begin(), rows.end(),
-                     [](const QJsonValue &a, const QJsonValue &b) { return locationOf(a) < locationOf(b); });
+                     [&](const QueryRow *a, const QueryRow *b) { return locationOf(a) < locationOf(b); });
     QStringList warehouses;
-    for (const QJsonValue &row : std::as_const(rows))
+    for (const QueryRow *row : std::as_const(rows))
         if (warehouses.isEmpty() || warehouses.last() != locationOf(row))
             warehouses.append(locationOf(row));
     const int pageSize =
@@ -176,16 +198,20 @@ HttpReply IvApiEndpoint::query(const QHttpServerRequest &request, const QString 
                                   QStringLiteral("pageNumber and pageSize must be positive whole numbers."));
     const qsizetype first = qsizetype(pageNumber - 1) * pageSize;
     const QStringList page = warehouses.mid(first, pageSize);
-    QJsonArray value;
-    for (const QJsonValue &row : std::as_const(rows))
-        if (page.contains(locationOf(row)))
-            value.append(row);
+    QByteArray value = "[";
+    for (const QueryRow *row : std::as_const(rows)) {
+        if (!page.contains(locationOf(row)))
+            continue;
+        if (value.size() > 1)
+            value += ',';
+        writer.appendRow(value, *row);
+    }
+    value += ']';
     const bool more = first + pageSize < warehouses.size();
     const QString nextLink =
         more ? QStringLiteral("onhand/indexquery?pageNumber=%1&pageSize=%2").arg(pageNumber + 1).arg(pageSize)
              : QString();
-    return HttpReply::json(
-        QJsonDocument(QJsonObject{{QStringLiteral("Value"), value}, {QStringLiteral("nextLink"), nextLink}}));
+    return jsonReply(v2Envelope(value, nextLink));
 }
 
 } // namespace ivemu

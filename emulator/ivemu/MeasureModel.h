@@ -77,13 +77,15 @@ public:
 
     // Lowercase "source.measure" of a physical index.
     QString qualifiedName(int physical) const;
+    // The bare name of a physical index ("availphysical"); the row writer encodes it once per query.
+    const QString &physicalName(int physical) const { return m_physicalNames[physical]; }
+    // A calculated measure's value for a cell (its operands are physical, §15.4).
+    static qint64 value(const CalculatedMeasure &measure, std::span<const qint64> cell);
 
     // The §14 configuration document.
     QJsonObject configuration(const QString &environmentId) const;
 
 private:
-    static qint64 value(const CalculatedMeasure &measure, std::span<const qint64> cell);
-
     QList<DataSource> m_sources;
     QString m_physicalNames[PhysicalCount];
 };

@@ -4,6 +4,7 @@
 #include "ivemu/Estate.h"
 #include "ivemu/JsonKeys.h"
 #include "ivemu/MeasureModel.h"
+#include "ivemu/RowJsonWriter.h"
 
 #include <array>
 #include <map>
@@ -261,7 +262,7 @@ QString QueryEngine::dimensionValue(int dimension, int variant, int location) co
     }
 }
 
-QJsonArray QueryEngine::run(const Plan &plan) const
+QueryResult QueryEngine::run(const Plan &plan) const
 {
     QList<int> groupBy;
     for (int dimension : plan.groupBy)
@@ -316,35 +317,29 @@ QJsonArray QueryEngine::run(const Plan &plan) const
         }
     }
 
-    QJsonArray out;
+    // No JSON here: the route hands these rows to RowJsonWriter, which writes
+    // them straight as bytes (building a QJsonObject tree cost as much as serialising it).
+    QueryResult out;
+    for (int dimension : std::as_const(groupBy))
+        out.dimensionNames.append(outputName(dimension));
+    out.omitUntouched = bool(m_options.touched);
+    const RowJsonWriter writer(m_model, out);
+    out.rows.reserve(qsizetype(rows.size()));
     for (const auto &[key, row] : rows) {
-        const CellQuantities &sum = row.sum;
-        const QJsonObject quantities =
-            m_options.touched ? m_model.quantities(
-                                    sum, [&](int physical) { return m_options.touched(key.first, physical); })
-                              : m_model.quantities(sum);
-        if (!plan.returnNegative) {
-            bool negative = false;
-            for (const QJsonValue &source : quantities)
-                for (const QJsonValue &value : source.toObject())
-                    negative = negative || value.toDouble() < 0;
-            if (negative)
-                continue;
+        QueryRow result{catalogue.products()[key.first].productId, key.second, row.sum, ~0u, {}};
+        if (m_options.touched) {
+            result.shown = 0;
+            for (int physical = 0; physical < PhysicalCount; ++physical)
+                if (row.sum[std::size_t(physical)] != 0 || m_options.touched(key.first, physical))
+                    result.shown |= 1u << physical;
         }
-        QJsonObject dimensions;
-        for (qsizetype i = 0; i < groupBy.size(); ++i)
-            dimensions.insert(outputName(groupBy[i]), key.second[i]);
-        QJsonObject result{{QStringLiteral("productId"), catalogue.products()[key.first].productId},
-                           {QStringLiteral("dimensions"), dimensions},
-                           {QStringLiteral("quantities"), quantities}};
-        if (atp) {
-            const QJsonObject fields =
-                Schedules::atpFields(m_model, m_options.atpMeasures, sum, row.scheduled, Schedules::today(),
-                                     m_options.schedulePeriodDays, plan.atpFrom, plan.atpTo);
-            for (auto it = fields.constBegin(); it != fields.constEnd(); ++it)
-                result.insert(it.key(), it.value());
-        }
-        out.append(result);
+        if (!plan.returnNegative && writer.showsNegative(result))
+            continue;
+        if (atp)
+            result.extraFields = Schedules::atpFields(m_model, m_options.atpMeasures, row.sum, row.scheduled,
+                                                      Schedules::today(), m_options.schedulePeriodDays,
+                                                      plan.atpFrom, plan.atpTo);
+        out.rows.append(std::move(result));
     }
     return out;
 }

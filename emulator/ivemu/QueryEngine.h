@@ -16,9 +16,27 @@ namespace ivemu {
 class Estate;
 class MeasureModel;
 
+// One aggregated answer row, not yet JSON: RowJsonWriter writes it (§9.5 shape).
+struct QueryRow
+{
+    QString productId;
+    QStringList dimensions; // values, aligned with QueryResult::dimensionNames
+    CellQuantities sum{};
+    quint32 shown = ~0u;     // bit i: physical measure i may be shown (cleared by the §24 switch)
+    QJsonObject extraFields; // QueryATP's fields (§10.4); empty otherwise
+};
+
+// The rows of one query, in answer order (product, then group-by values).
+struct QueryResult
+{
+    QList<QueryRow> rows;
+    QStringList dimensionNames; // output names (§5.2), group-by order
+    bool omitUntouched = false; // the §24 switch was on: `shown` decides which measures appear
+};
+
 struct QueryOutcome
 {
-    QJsonArray rows;
+    QueryResult result;
     QString error; // non-empty: the request is invalid (answer 400 naming the problem)
 };
 
@@ -72,7 +90,7 @@ private:
 
     struct Common; // what both query kinds parse alike
     QString parseCommon(const QJsonObject &body, bool exact, const QueryCall &call, Common &out) const;
-    QJsonArray run(const Plan &plan) const;
+    QueryResult run(const Plan &plan) const;
     QString dimensionValue(int dimension, int variant, int location) const;
 
     const Estate &m_estate;
