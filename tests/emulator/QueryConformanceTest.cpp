@@ -1,5 +1,5 @@
 // On-hand queries v1 (§9.1, §9.4, §9.5) and the cross-cutting rules of §5.
-#include "ConformanceFixture.h"
+#include "DataPlaneFixture.h"
 
 #include <QSet>
 
@@ -7,24 +7,9 @@ using namespace conformance;
 
 namespace {
 
-QJsonArray strings(std::initializer_list<const char *> values)
-{
-    QJsonArray array;
-    for (const char *value : values)
-        array.append(QLatin1String(value));
-    return array;
-}
-
-class IvemuQueryTest : public ConformanceTest
+class IvemuQueryTest : public DataPlaneTest
 {
 protected:
-    void SetUp() override
-    {
-        ConformanceTest::SetUp();
-        token = ivToken();
-        ASSERT_FALSE(token.isEmpty());
-    }
-
     QJsonObject exactBody(QJsonArray products, QJsonArray tuples, QJsonArray groupBy = {}) const
     {
         return {{QStringLiteral("filters"),
@@ -58,8 +43,6 @@ protected:
         EXPECT_TRUE(error[QLatin1String("message")].toString().contains(mention))
             << result.body.toStdString();
     }
-
-    QString token;
 };
 
 const QJsonArray kTwoStores{strings({"1", "S001"}), strings({"2", "S005"})};
