@@ -58,6 +58,7 @@ void TokenProvider::fetchEntraToken()
                    formField("client_secret", m_credentials.clientSecret) + '&' +
                    formField("grant_type", QStringLiteral("client_credentials")) + '&' +
                    formField("scope", QString::fromLatin1(kIvResourceScope));
+    request.retry = RetryPolicy::idempotent(); // a token request changes nothing
     qCDebug(lcAuth) << "requesting an Entra token for client" << m_credentials.clientId;
     m_http->send(request, this, [this](const HttpResponse &response) {
         if (!response.isSuccess()) {
@@ -90,6 +91,7 @@ void TokenProvider::exchangeForIvToken(const AccessToken &entraToken)
     request.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
                        {QByteArrayLiteral("Api-Version"), QByteArrayLiteral("1.0")}};
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
+    request.retry = RetryPolicy::idempotent();
     m_http->send(request, this, [this](const HttpResponse &response) {
         if (!response.isSuccess()) {
             complete(problemFromTokenExchangeError(response, m_environmentId));

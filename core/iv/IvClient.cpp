@@ -77,6 +77,7 @@ void IvClient::sendWithToken(const std::shared_ptr<Call> &call, const AccessToke
                        {QByteArrayLiteral("Api-Version"), QByteArrayLiteral("1.0")},
                        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")}};
     request.body = call->body;
+    request.retry = RetryPolicy::idempotent(); // queries only read: safe to send again
     m_http->send(request, this, [this, call](const HttpResponse &response) { handleAnswer(call, response); });
 }
 

@@ -1,14 +1,17 @@
 #include "net/HttpClient.h"
 
 #include "common/Logging.h"
+#include "net/RetryRules.h"
 #include "net/UrlPolicy.h"
 
 #include <QElapsedTimer>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QRandomGenerator>
 #include <QSet>
 #include <QSslError>
+#include <QTimer>
 #include <QUuid>
 
 namespace ivcore {
@@ -24,13 +27,15 @@ QByteArray HttpResponse::header(const QByteArray &name) const
 
 struct HttpClient::Exchange
 {
-    HttpRequest request;
+    HttpRequest original; // what the caller asked for; each retry starts here again
+    HttpRequest request;  // the current hop
     QPointer<QObject> context;
     bool hadContext = false;
     Callback done;
     QString requestId;
     QSet<QUrl> visited;
     int hops = 0;
+    int attempt = 1;
     bool abortedForSize = false;
     QElapsedTimer clock;
 };
@@ -67,6 +72,7 @@ HttpClient::~HttpClient() = default;
 void HttpClient::send(const HttpRequest &request, QObject *context, Callback done)
 {
     auto exchange = std::make_shared<Exchange>();
+    exchange->original = request;
     exchange->request = request;
     exchange->context = context;
     exchange->hadContext = context != nullptr;
@@ -164,10 +170,39 @@ void HttpClient::onHopFinished(const std::shared_ptr<Exchange> &exchange, QNetwo
     finish(exchange, response);
 }
 
+void HttpClient::retry(const std::shared_ptr<Exchange> &exchange)
+{
+    if (exchange->hadContext && !exchange->context) {
+        --m_inFlight; // the caller went away while we waited
+        return;
+    }
+    // Same method, body, headers and request id, from the first address again.
+    exchange->request = exchange->original;
+    exchange->hops = 0;
+    exchange->abortedForSize = false;
+    exchange->visited = {exchange->original.url.adjusted(QUrl::StripTrailingSlash)};
+    startHop(exchange);
+}
+
 void HttpClient::finish(const std::shared_ptr<Exchange> &exchange, HttpResponse response)
 {
-    --m_inFlight;
     response.requestId = exchange->requestId;
+    response.attempts = exchange->attempt;
+    const bool callerGone = exchange->hadContext && !exchange->context;
+    if (!callerGone && exchange->attempt < exchange->original.retry.maxAttempts &&
+        isRetryableFailure(response)) {
+        const auto delay = backoffDelay(exchange->original.retry, exchange->attempt,
+                                        QRandomGenerator::global()->generateDouble(),
+                                        retryAfter(response, QDateTime::currentDateTimeUtc()));
+        qCInfo(lcNet).nospace() << "retrying " << exchange->original.url.host()
+                                << exchange->original.url.path() << " in " << delay.count() << " ms (attempt "
+                                << exchange->attempt + 1 << " of " << exchange->original.retry.maxAttempts
+                                << ", request " << exchange->requestId << ")";
+        ++exchange->attempt;
+        QTimer::singleShot(delay, this, [this, exchange]() { retry(exchange); });
+        return;
+    }
+    --m_inFlight;
     qCDebug(lcNet).nospace() << exchange->request.method << " " << exchange->request.url.host()
                              << exchange->request.url.path() << " -> " << response.status << " in "
                              << exchange->clock.elapsed() << " ms, request " << exchange->requestId;

@@ -1,7 +1,9 @@
 // HttpClient is the only door to the network. Every request gets a transfer
 // timeout, a request id and an explicit redirect policy: 307/308 are followed
 // by us (never by Qt) to allow-listed hosts only, keeping method, body and
-// headers, at most three hops and never in a loop.
+// headers, at most three hops and never in a loop. A request whose RetryPolicy
+// allows it is sent again after a failure that may pass, with jittered
+// exponential backoff or the server's Retry-After.
 #pragma once
 
 #include "net/HttpTypes.h"
@@ -38,6 +40,7 @@ private:
     struct Exchange;
     void startHop(const std::shared_ptr<Exchange> &exchange);
     void onHopFinished(const std::shared_ptr<Exchange> &exchange, QNetworkReply *reply);
+    void retry(const std::shared_ptr<Exchange> &exchange);
     void finish(const std::shared_ptr<Exchange> &exchange, HttpResponse response);
 
     QNetworkAccessManager *m_network;
