@@ -39,6 +39,7 @@ void EntraTokenClient::requestToken(const QString &scope, QObject *context, Call
                    formField("client_secret", m_credentials.clientSecret) + '&' +
                    formField("grant_type", QStringLiteral("client_credentials")) + '&' +
                    formField("scope", scope);
+    request.retry = RetryPolicy::idempotent(); // a token request changes nothing
     qCDebug(lcAuth) << "requesting an Entra token for client" << m_credentials.clientId << "scope" << scope;
     // Copies only: the answer may arrive after this object is gone.
     m_http->send(request, context, [clock = m_clock, done = std::move(done)](const HttpResponse &response) {

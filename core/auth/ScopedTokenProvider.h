@@ -4,6 +4,7 @@
 #pragma once
 
 #include "auth/EntraTokenClient.h"
+#include "auth/TokenCache.h"
 
 #include <QList>
 #include <QObject>
@@ -29,11 +30,11 @@ public:
     void requestToken(QObject *context, Callback done);
 
     // Forget the cached token (the service answered 401 to it).
-    void invalidate() { m_token.reset(); }
+    void invalidate() { m_cache.invalidate(); }
 
     const QString &scope() const { return m_scope; }
     const ClientCredentials &credentials() const { return m_entra.credentials(); }
-    int fetchesCompleted() const { return m_fetchesCompleted; }
+    int fetchesCompleted() const { return m_cache.fetchesCompleted(); }
     void setClock(Clock clock);
 
 private:
@@ -41,11 +42,7 @@ private:
 
     EntraTokenClient m_entra;
     QString m_scope;
-    Clock m_clock;
-    std::optional<AccessToken> m_token;
-    bool m_fetching = false;
-    int m_fetchesCompleted = 0;
-    QList<QPair<QPointer<QObject>, Callback>> m_waiting;
+    TokenCache m_cache;
 };
 
 } // namespace ivcore

@@ -9,70 +9,31 @@
 
 namespace ivcore {
 
-namespace {
-
-QByteArray formField(const char *name, const QString &value)
-{
-    return QByteArray(name) + '=' + QUrl::toPercentEncoding(value);
-}
-
-} // namespace
-
 TokenProvider::TokenProvider(HttpClient *http, AuthEndpoints endpoints, QString environmentId,
                              ClientCredentials credentials, QObject *parent)
-    : QObject(parent), m_http(http), m_endpoints(std::move(endpoints)),
-      m_environmentId(std::move(environmentId)), m_credentials(std::move(credentials)),
-      m_clock([] { return QDateTime::currentDateTimeUtc(); })
+    : QObject(parent), m_http(http), m_entra(http, endpoints.authority, std::move(credentials)),
+      m_securityServiceTokenUrl(std::move(endpoints.securityServiceTokenUrl)),
+      m_environmentId(std::move(environmentId))
 {}
+
+void TokenProvider::setClock(Clock clock)
+{
+    m_entra.setClock(clock);
+    m_cache.setClock(std::move(clock));
+}
 
 void TokenProvider::requestToken(QObject *context, Callback done)
 {
-    Q_ASSERT_X(context, "TokenProvider::requestToken", "a context object is required");
-    if (m_token && m_token->isUsableAt(m_clock())) {
-        done(*m_token);
+    if (!m_cache.request(context, std::move(done)))
         return;
-    }
-    m_waiting.append({QPointer<QObject>(context), std::move(done)});
-    if (!m_fetching) {
-        m_fetching = true;
-        fetchEntraToken();
-    }
-}
-
-void TokenProvider::invalidate()
-{
-    m_token.reset();
-}
-
-void TokenProvider::fetchEntraToken()
-{
-    HttpRequest request;
-    request.method = QByteArrayLiteral("POST");
-    QUrl url = m_endpoints.authority;
-    const QString base = url.path().endsWith(QLatin1Char('/')) ? url.path().chopped(1) : url.path();
-    url.setPath(base + QLatin1Char('/') + m_credentials.tenantId + QStringLiteral("/oauth2/v2.0/token"));
-    request.url = url;
-    request.headers = {
-        {QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/x-www-form-urlencoded")}};
-    request.body = formField("client_id", m_credentials.clientId) + '&' +
-                   formField("client_secret", m_credentials.clientSecret) + '&' +
-                   formField("grant_type", QStringLiteral("client_credentials")) + '&' +
-                   formField("scope", QString::fromLatin1(kIvResourceScope));
-    request.retry = RetryPolicy::idempotent(); // a token request changes nothing
-    qCDebug(lcAuth) << "requesting an Entra token for client" << m_credentials.clientId;
-    m_http->send(request, this, [this](const HttpResponse &response) {
-        if (!response.isSuccess()) {
-            complete(problemFromEntraError(response));
-            return;
-        }
-        const auto token =
-            parseTokenBody(response.body, m_clock(), QStringLiteral("Could not sign in to Microsoft Entra"));
-        if (!token) {
-            complete(token.problem());
-            return;
-        }
-        exchangeForIvToken(token.value());
-    });
+    qCDebug(lcAuth) << "requesting an Entra token for client" << m_entra.credentials().clientId;
+    m_entra.requestToken(QString::fromLatin1(kIvResourceScope), this,
+                         [this](const Result<AccessToken> &token) {
+                             if (token)
+                                 exchangeForIvToken(token.value());
+                             else
+                                 complete(token.problem());
+                         });
 }
 
 void TokenProvider::exchangeForIvToken(const AccessToken &entraToken)
@@ -87,37 +48,30 @@ void TokenProvider::exchangeForIvToken(const AccessToken &entraToken)
     };
     HttpRequest request;
     request.method = QByteArrayLiteral("POST");
-    request.url = m_endpoints.securityServiceTokenUrl;
+    request.url = m_securityServiceTokenUrl;
     request.headers = {{QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json")},
                        {QByteArrayLiteral("Api-Version"), QByteArrayLiteral("1.0")}};
     request.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    request.retry = RetryPolicy::idempotent();
+    request.retry = RetryPolicy::idempotent(); // a token request changes nothing
     m_http->send(request, this, [this](const HttpResponse &response) {
         if (!response.isSuccess()) {
             complete(problemFromTokenExchangeError(response, m_environmentId));
             return;
         }
-        complete(parseTokenBody(response.body, m_clock(),
+        complete(parseTokenBody(response.body, m_cache.now(),
                                 QStringLiteral("Could not get an Inventory Visibility token")));
     });
 }
 
 void TokenProvider::complete(const Result<AccessToken> &result)
 {
-    m_fetching = false;
-    if (result) {
-        m_token = result.value();
-        ++m_exchangesCompleted;
-        qCDebug(lcAuth) << "IV token valid until" << m_token->expiresAt;
-        emit tokenRefreshed(m_token->expiresAt);
-    } else {
+    if (result)
+        qCDebug(lcAuth) << "IV token valid until" << result.value().expiresAt;
+    else
         qCWarning(lcAuth).noquote() << result.problem().summary() << result.problem().detail;
-    }
-    const auto waiting = std::exchange(m_waiting, {});
-    for (const auto &[context, done] : waiting) {
-        if (context)
-            done(result);
-    }
+    m_cache.complete(result);
+    if (result)
+        emit tokenRefreshed(result.value().expiresAt);
 }
 
 } // namespace ivcore

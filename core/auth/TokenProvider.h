@@ -5,11 +5,11 @@
 
 #include "auth/AccessToken.h"
 #include "auth/ClientCredentials.h"
+#include "auth/EntraTokenClient.h"
+#include "auth/TokenCache.h"
 #include "common/Result.h"
 
-#include <QList>
 #include <QObject>
-#include <QPointer>
 #include <functional>
 #include <optional>
 
@@ -21,8 +21,8 @@ class TokenProvider : public QObject
 {
     Q_OBJECT
 public:
-    using Callback = std::function<void(const Result<AccessToken> &)>;
-    using Clock = std::function<QDateTime()>;
+    using Callback = TokenCache::Callback;
+    using Clock = TokenCache::Clock;
 
     TokenProvider(HttpClient *http, AuthEndpoints endpoints, QString environmentId,
                   ClientCredentials credentials, QObject *parent = nullptr);
@@ -33,29 +33,24 @@ public:
     void requestToken(QObject *context, Callback done);
 
     // Forget the cached token (the service answered 401 to it).
-    void invalidate();
+    void invalidate() { m_cache.invalidate(); }
 
-    std::optional<AccessToken> currentToken() const { return m_token; }
-    int exchangesCompleted() const { return m_exchangesCompleted; }
-    void setClock(Clock clock) { m_clock = std::move(clock); }
+    std::optional<AccessToken> currentToken() const { return m_cache.token(); }
+    int exchangesCompleted() const { return m_cache.fetchesCompleted(); }
+    void setClock(Clock clock);
 
 signals:
     void tokenRefreshed(const QDateTime &expiresAt);
 
 private:
-    void fetchEntraToken();
     void exchangeForIvToken(const AccessToken &entraToken);
     void complete(const Result<AccessToken> &result);
 
     HttpClient *m_http;
-    AuthEndpoints m_endpoints;
+    EntraTokenClient m_entra;
+    QUrl m_securityServiceTokenUrl;
     QString m_environmentId;
-    ClientCredentials m_credentials;
-    Clock m_clock;
-    std::optional<AccessToken> m_token;
-    bool m_fetching = false;
-    int m_exchangesCompleted = 0;
-    QList<QPair<QPointer<QObject>, Callback>> m_waiting;
+    TokenCache m_cache;
 };
 
 } // namespace ivcore
