@@ -35,6 +35,7 @@ public:
     const QString &scope() const { return m_scope; }
     const ClientCredentials &credentials() const { return m_entra.credentials(); }
     int fetchesCompleted() const { return m_cache.fetchesCompleted(); }
+    std::optional<AccessToken> currentToken() const { return m_cache.token(); }
     void setClock(Clock clock);
 
 private:
