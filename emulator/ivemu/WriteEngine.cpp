@@ -106,21 +106,30 @@ QString WriteEngine::parseQuantities(const QJsonObject &event, QList<Delta> &out
     return {};
 }
 
-WriteResult WriteEngine::changeEvent(const QJsonObject &event)
+std::optional<WriteResult> WriteEngine::admit(const QString &api, const QString &id, const QJsonObject &event,
+                                              WriteTarget &target) const
 {
-    const QString id = eventId(event);
     if (id.isEmpty())
         return reject(id, QStringLiteral("id is required: it identifies the event so that a retry is not "
                                          "applied twice."));
-    if (const LedgerEntry *seen = m_ledger.find(QStringLiteral("onhand"), id))
+    if (const LedgerEntry *seen = m_ledger.find(api, id))
         return replay(*seen);
-    const WriteTarget target = resolveWriteTarget(m_estate, m_model, event);
+    target = resolveWriteTarget(m_estate, m_model, event);
     if (!target.error.isEmpty())
         return reject(id, target.error);
     if (target.variants.size() != 1)
         return reject(id,
                       QStringLiteral("dimensions must name ColorId and SizeId of one variant: the emulator "
                                      "keeps quantities per variant."));
+    return std::nullopt;
+}
+
+WriteResult WriteEngine::changeEvent(const QJsonObject &event)
+{
+    const QString id = eventId(event);
+    WriteTarget target;
+    if (auto early = admit(QStringLiteral("onhand"), id, event, target))
+        return *early;
     QList<Delta> deltas;
     if (QString error = parseQuantities(event, deltas); !error.isEmpty())
         return reject(id, error);
@@ -134,15 +143,9 @@ WriteResult WriteEngine::changeEvent(const QJsonObject &event)
 WriteResult WriteEngine::setOnHand(const QJsonObject &event, const QString &inventorySystem)
 {
     const QString id = eventId(event);
-    if (id.isEmpty())
-        return reject(id, QStringLiteral("id is required."));
-    if (const LedgerEntry *seen = m_ledger.find(QStringLiteral("setonhand"), id))
-        return replay(*seen);
-    const WriteTarget target = resolveWriteTarget(m_estate, m_model, event);
-    if (!target.error.isEmpty())
-        return reject(id, target.error);
-    if (target.variants.size() != 1)
-        return reject(id, QStringLiteral("dimensions must name ColorId and SizeId of one variant."));
+    WriteTarget target;
+    if (auto early = admit(QStringLiteral("setonhand"), id, event, target))
+        return *early;
     QList<Delta> values;
     if (QString error = parseQuantities(event, values); !error.isEmpty())
         return reject(id, error);
@@ -162,15 +165,9 @@ WriteResult WriteEngine::setOnHand(const QJsonObject &event, const QString &inve
 WriteResult WriteEngine::adjustment(const QJsonObject &line, bool createWithIVSync)
 {
     const QString id = eventId(line);
-    if (id.isEmpty())
-        return reject(id, QStringLiteral("id is required."));
-    if (const LedgerEntry *seen = m_ledger.find(QStringLiteral("adjustment"), id))
-        return replay(*seen);
-    const WriteTarget target = resolveWriteTarget(m_estate, m_model, line);
-    if (!target.error.isEmpty())
-        return reject(id, target.error);
-    if (target.variants.size() != 1)
-        return reject(id, QStringLiteral("dimensions must name ColorId and SizeId of one variant."));
+    WriteTarget target;
+    if (auto early = admit(QStringLiteral("adjustment"), id, line, target))
+        return *early;
     const QString source =
         json::scalarString(json::value(line, QLatin1String("quantityDataSource"))).value_or(QString());
     const QString measure =

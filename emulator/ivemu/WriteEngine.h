@@ -4,9 +4,11 @@
 #pragma once
 
 #include "ivemu/WriteLedger.h"
+#include "ivemu/WriteTarget.h"
 
 #include <QJsonObject>
 #include <QSet>
+#include <optional>
 
 namespace ivemu {
 
@@ -66,6 +68,10 @@ public:
     QString parseQuantities(const QJsonObject &event, QList<Delta> &out) const;
 
 private:
+    // What every write checks first: an id, a replay of one already applied,
+    // and one variant at one location. A result means: answer with it.
+    std::optional<WriteResult> admit(const QString &api, const QString &id, const QJsonObject &event,
+                                     WriteTarget &target) const;
     WriteResult reject(const QString &id, const QString &message) const;
     WriteResult replay(const LedgerEntry &entry) const;
 
